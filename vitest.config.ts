@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Integration tests start real HTTP servers on 127.0.0.1; a generous timeout keeps a
+    // slow CI machine (2 cores) from failing them while still catching hangs.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Two cores: more workers than that only adds contention.
+    maxWorkers: 2,
+    // Integration tests rely on local credentials; never let an AWS profile or the
+    // instance-metadata endpoint be consulted.
+    env: {
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+  },
+});
