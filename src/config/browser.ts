@@ -148,7 +148,7 @@ function browserEnvSchema(production: boolean) {
   });
 }
 
-/** An unset or blank variable takes its default. */
+/** Returns whether the variable is unset or blank, so that it takes its default. */
 function isUnset(value: string | undefined): value is undefined {
   return value === undefined || value.trim() === '';
 }
@@ -248,7 +248,7 @@ function originListVariable(name: string, defaultValue: string[]) {
         if (origin === undefined) {
           ctx.addIssue({
             code: 'custom',
-            message: `${name} is invalid: "${candidate}" is not an origin. Write each as scheme://host[:port] with http or https and no path, for example https://app.example.com; wildcards are not accepted.`,
+            message: `${name} is invalid: "${candidate}" is not an origin. Write each as scheme://host[:port] with http or https and no path, for example https://app.example.com. Wildcards are not accepted.`,
           });
           continue;
         }

@@ -108,7 +108,7 @@ describe('parseBrowserConfig', () => {
   describe('invalid values', () => {
     it('rejects an origin with a path', () => {
       expect(parseError({ CORS_ORIGINS: 'https://app.example.com/admin' }).issues).toEqual([
-        'CORS_ORIGINS is invalid: "https://app.example.com/admin" is not an origin. Write each as scheme://host[:port] with http or https and no path, for example https://app.example.com; wildcards are not accepted.',
+        'CORS_ORIGINS is invalid: "https://app.example.com/admin" is not an origin. Write each as scheme://host[:port] with http or https and no path, for example https://app.example.com. Wildcards are not accepted.',
       ]);
     });
 

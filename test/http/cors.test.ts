@@ -1,0 +1,181 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import type { BrowserConfig } from '../../src/config/browser.js';
+import { CORS_ALLOWED_HEADERS, corsPlugin } from '../../src/http/cors.js';
+
+const ALLOWED_ORIGIN = 'https://studio.apollographql.com';
+const REJECTED_ORIGIN = 'https://evil.example.net';
+
+const baseCors: BrowserConfig['cors'] = {
+  allowedOrigins: [ALLOWED_ORIGIN, 'http://localhost:5173'],
+  allowCredentials: false,
+  allowPrivateNetwork: true,
+  preflightMaxAgeSeconds: 600,
+};
+
+let app: FastifyInstance | undefined;
+
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** Starts a bare Fastify app with the CORS plugin and a POST /graphql echo route on 127.0.0.1. */
+async function startApp(cors: BrowserConfig['cors'] = baseCors): Promise<string> {
+  app = Fastify();
+  await app.register(corsPlugin, { cors });
+  app.post('/graphql', async () => ({ data: { ok: true } }));
+  return app.listen({ host: '127.0.0.1', port: 0 });
+}
+
+function preflight(baseUrl: string, headers: Record<string, string>): Promise<Response> {
+  return fetch(`${baseUrl}/graphql`, {
+    method: 'OPTIONS',
+    headers: { 'access-control-request-method': 'POST', ...headers },
+  });
+}
+
+describe('corsPlugin', () => {
+  describe('preflight', () => {
+    it('allows a listed origin', async () => {
+      const baseUrl = await startApp();
+      const response = await preflight(baseUrl, {
+        origin: ALLOWED_ORIGIN,
+        'access-control-request-headers': 'content-type,authorization,apollo-require-preflight',
+      });
+
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+      expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST');
+      expect(response.headers.get('access-control-allow-headers')).toBe(CORS_ALLOWED_HEADERS.join(', '));
+      expect(response.headers.get('access-control-max-age')).toBe('600');
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+      expect(response.headers.get('vary')).toMatch(/Origin/);
+    });
+
+    it('rejects an unlisted origin', async () => {
+      const baseUrl = await startApp();
+      const response = await preflight(baseUrl, { origin: REJECTED_ORIGIN });
+
+      expect(response.status).toBe(404);
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('access-control-allow-methods')).toBeNull();
+    });
+
+    it('rejects an origin differing in port', async () => {
+      const baseUrl = await startApp();
+      const response = await preflight(baseUrl, { origin: 'http://localhost:5174' });
+
+      expect(response.status).toBe(404);
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('rejects a preflight without a request method', async () => {
+      const baseUrl = await startApp();
+      const response = await fetch(`${baseUrl}/graphql`, { method: 'OPTIONS', headers: { origin: ALLOWED_ORIGIN } });
+
+      expect(response.status).toBe(400);
+      expect(await response.text()).toBe('Invalid Preflight Request');
+    });
+
+    it('sends credentials header when enabled', async () => {
+      const baseUrl = await startApp({ ...baseCors, allowCredentials: true });
+      const response = await preflight(baseUrl, { origin: ALLOWED_ORIGIN });
+
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+    });
+  });
+
+  describe('private network access', () => {
+    it('allows a listed origin to reach a private address', async () => {
+      const baseUrl = await startApp();
+      const response = await preflight(baseUrl, {
+        origin: ALLOWED_ORIGIN,
+        'access-control-request-private-network': 'true',
+      });
+
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+      expect(response.headers.get('access-control-allow-private-network')).toBe('true');
+    });
+
+    it('rejects an unlisted origin', async () => {
+      const baseUrl = await startApp();
+      const response = await preflight(baseUrl, {
+        origin: REJECTED_ORIGIN,
+        'access-control-request-private-network': 'true',
+      });
+
+      expect(response.status).toBe(404);
+      expect(response.headers.get('access-control-allow-private-network')).toBeNull();
+    });
+
+    it('omits the header when disabled', async () => {
+      const baseUrl = await startApp({ ...baseCors, allowPrivateNetwork: false });
+      const response = await preflight(baseUrl, {
+        origin: ALLOWED_ORIGIN,
+        'access-control-request-private-network': 'true',
+      });
+
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+      expect(response.headers.get('access-control-allow-private-network')).toBeNull();
+    });
+
+    it('omits the header when not requested', async () => {
+      const baseUrl = await startApp();
+      const response = await preflight(baseUrl, { origin: ALLOWED_ORIGIN });
+
+      expect(response.headers.get('access-control-allow-private-network')).toBeNull();
+    });
+  });
+
+  describe('actual request', () => {
+    it('exposes headers to a listed origin', async () => {
+      const baseUrl = await startApp();
+      const response = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { origin: ALLOWED_ORIGIN, 'content-type': 'application/json' },
+        body: '{}',
+      });
+
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+      expect(response.headers.get('access-control-expose-headers')).toBe('x-request-id, retry-after, www-authenticate');
+    });
+
+    it('omits CORS headers for an unlisted origin', async () => {
+      const baseUrl = await startApp();
+      const response = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { origin: REJECTED_ORIGIN, 'content-type': 'application/json' },
+        body: '{}',
+      });
+
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('access-control-expose-headers')).toBeNull();
+    });
+
+    it('omits CORS headers without an origin', async () => {
+      const baseUrl = await startApp();
+      const response = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('allows no origin with an empty list', async () => {
+      const baseUrl = await startApp({ ...baseCors, allowedOrigins: [] });
+      const response = await preflight(baseUrl, { origin: ALLOWED_ORIGIN });
+
+      expect(response.status).toBe(404);
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    });
+  });
+});
