@@ -9,7 +9,7 @@
  * whose deadline falls before the earliest moment it could start is rejected with
  * `QuotaWaitExceededError` as soon as that is known, so the caller gets its error at once.
  */
-import { QuotaWaitExceededError, type CallScheduler, type ScheduledCall } from './call-scheduler.js';
+import { QuotaWaitExceededError, UNSCHEDULED, type CallScheduler, type ScheduledCall } from './call-scheduler.js';
 import { EDITION_QUOTAS, type DirectoryEdition, type DirectoryQuota } from './quota-limits.js';
 import { InMemoryQuotaState, type CallKind, type QuotaState } from './scheduler-state.js';
 
@@ -394,6 +394,12 @@ export class QuotaScheduler implements CallScheduler {
   private publishDepth(directoryId: string, kind: CallKind, queues: DirectoryQueues): void {
     this.metrics?.setQueueDepth(directoryId, kind, queues[kind].size);
   }
+}
+
+/** Creates the scheduler for parsed settings: a `QuotaScheduler`, or `UNSCHEDULED` when `enabled` is false. */
+export function createCallScheduler(settings: QuotaSchedulerOptions & { readonly enabled: boolean }): CallScheduler {
+  const { enabled, ...options } = settings;
+  return enabled ? new QuotaScheduler(options) : UNSCHEDULED;
 }
 
 function other(kind: CallKind): CallKind {
