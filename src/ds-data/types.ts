@@ -132,7 +132,8 @@ export interface AddGroupMemberRequest {
   MemberRealm?: string | undefined;
   ClientToken?: string | undefined;
 }
-export type AddGroupMemberResult = Record<string, never>;
+/** The operation has no output members. */
+export interface AddGroupMemberResult {}
 
 export interface CreateGroupRequest {
   DirectoryId: string | undefined;
@@ -168,14 +169,16 @@ export interface DeleteGroupRequest {
   SAMAccountName: string | undefined;
   ClientToken?: string | undefined;
 }
-export type DeleteGroupResult = Record<string, never>;
+/** The operation has no output members. */
+export interface DeleteGroupResult {}
 
 export interface DeleteUserRequest {
   DirectoryId: string | undefined;
   SAMAccountName: string | undefined;
   ClientToken?: string | undefined;
 }
-export type DeleteUserResult = Record<string, never>;
+/** The operation has no output members. */
+export interface DeleteUserResult {}
 
 export interface DescribeGroupRequest {
   DirectoryId: string | undefined;
@@ -219,7 +222,8 @@ export interface DisableUserRequest {
   SAMAccountName: string | undefined;
   ClientToken?: string | undefined;
 }
-export type DisableUserResult = Record<string, never>;
+/** The operation has no output members. */
+export interface DisableUserResult {}
 
 export interface Member {
   SID: string | undefined;
@@ -307,7 +311,8 @@ export interface RemoveGroupMemberRequest {
   MemberRealm?: string | undefined;
   ClientToken?: string | undefined;
 }
-export type RemoveGroupMemberResult = Record<string, never>;
+/** The operation has no output members. */
+export interface RemoveGroupMemberResult {}
 
 export interface Group {
   SID?: string | undefined;
@@ -369,7 +374,8 @@ export interface UpdateGroupRequest {
   UpdateType?: UpdateType | undefined;
   ClientToken?: string | undefined;
 }
-export type UpdateGroupResult = Record<string, never>;
+/** The operation has no output members. */
+export interface UpdateGroupResult {}
 
 export interface UpdateUserRequest {
   DirectoryId: string | undefined;
@@ -381,4 +387,5 @@ export interface UpdateUserRequest {
   UpdateType?: UpdateType | undefined;
   ClientToken?: string | undefined;
 }
-export type UpdateUserResult = Record<string, never>;
+/** The operation has no output members. */
+export interface UpdateUserResult {}

@@ -1,0 +1,53 @@
+/**
+ * Base class of the 17 DS Data commands. A command holds its input; `client.send` runs it
+ * through the client's middleware pipeline with a context that carries the operation name
+ * and the per-call options (abort signal, scheduling hints).
+ */
+import { Command } from '@smithy/smithy-client';
+import {
+  SMITHY_CONTEXT_KEY,
+  type Handler,
+  type MetadataBearer,
+  type MiddlewareStack,
+} from '@smithy/types';
+
+import type { ResolvedClientConfig } from './config.js';
+import type { CallContext, SendOptions } from './middleware.js';
+import { SERVICE, type OperationName } from './operations.js';
+
+export abstract class DirectoryServiceDataCommand<Input extends object, Output extends MetadataBearer> extends Command<
+  Input,
+  Output,
+  ResolvedClientConfig,
+  object,
+  MetadataBearer
+> {
+  abstract readonly operation: OperationName;
+
+  constructor(readonly input: Input) {
+    super();
+  }
+
+  resolveMiddleware(
+    clientStack: MiddlewareStack<object, MetadataBearer>,
+    config: ResolvedClientConfig,
+    options: SendOptions | undefined,
+  ): Handler<Input, Output> {
+    const stack = clientStack.concat(this.middlewareStack);
+    const callOptions = options ?? {};
+    const context: CallContext = {
+      clientName: 'DirectoryServiceDataClient',
+      commandName: `${this.operation}Command`,
+      [SMITHY_CONTEXT_KEY]: { service: SERVICE.sdkId, operation: this.operation },
+      dsData: { operation: this.operation, options: callOptions, attempts: 0, totalRetryDelayMs: 0 },
+    };
+    const handlerOptions = {
+      ...(callOptions.abortSignal === undefined ? {} : { abortSignal: callOptions.abortSignal }),
+      ...(config.requestTimeout === undefined ? {} : { requestTimeout: config.requestTimeout }),
+    };
+    return stack.resolve(
+      (request) => config.requestHandler.handle(request.request as never, handlerOptions),
+      context,
+    ) as unknown as Handler<Input, Output>;
+  }
+}

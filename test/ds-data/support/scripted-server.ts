@@ -1,0 +1,85 @@
+/**
+ * A `node:http` server on 127.0.0.1 that records every request and answers from a script,
+ * for client tests that need exact control over status, headers, body and connection
+ * behaviour (reset, stall). It is not the emulator: it knows nothing of DS Data semantics.
+ */
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query string exactly as received. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  /** Body text exactly as received, so number tokens can be compared as text. */
+  body: string;
+}
+
+/** One scripted answer: a plain response, a dropped connection, or a response that never comes. */
+export type ScriptedAnswer =
+  | { status: number; headers?: Record<string, string>; body?: string }
+  | { reset: true }
+  | { stall: true };
+
+export interface ScriptedServer {
+  readonly url: string;
+  readonly requests: RecordedRequest[];
+  /** Answers used in order; the last one repeats once the script runs out. */
+  script(...answers: ScriptedAnswer[]): void;
+  close(): Promise<void>;
+}
+
+export async function startScriptedServer(): Promise<ScriptedServer> {
+  const requests: RecordedRequest[] = [];
+  let answers: ScriptedAnswer[] = [{ status: 200, body: '{}' }];
+  const sockets = new Set<Socket>();
+  const stalled: ServerResponse[] = [];
+
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      requests.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
+      if ('reset' in answer) {
+        request.socket.resetAndDestroy();
+        return;
+      }
+      if ('stall' in answer) {
+        stalled.push(response);
+        return;
+      }
+      response.writeHead(answer.status, answer.headers ?? { 'content-type': 'application/json' });
+      response.end(answer.body ?? '');
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    script(...next: ScriptedAnswer[]) {
+      answers = next;
+    },
+    async close() {
+      for (const response of stalled) {
+        response.destroy();
+      }
+      for (const socket of sockets) {
+        socket.destroy();
+      }
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
