@@ -16,10 +16,10 @@ export interface AuthorizationSubject {
   readonly roles: ReadonlySet<Role>;
 }
 
-/** Why a request was denied, in `extensions.reason`. */
+/** Denial cause, sent in `extensions.reason`. */
 export type DenialReason = 'MISSING_ROLE' | 'DIRECTORY_NOT_ALLOWED' | 'ATTRIBUTE_NOT_WRITABLE' | 'PROTECTED_OBJECT';
 
-/** What a mutation changes, for `authorizeMutation`. Names are SAM account names. */
+/** Objects and attributes that a mutation changes, for `authorizeMutation`. Names are SAM account names. */
 export interface MutationTarget {
   readonly operation: OperationName;
   readonly directoryId: string | undefined;
