@@ -1,0 +1,23 @@
+import os from 'node:os';
+
+export interface MachineInfo {
+  readonly cpuModel: string;
+  readonly logicalCpus: number;
+  readonly memoryGiB: number;
+  readonly platform: string;
+  readonly kernel: string;
+  readonly node: string;
+}
+
+/** Describes the machine the benchmark ran on, so that figures from other machines are not compared blindly. */
+export function describeMachine(): MachineInfo {
+  const cpus = os.cpus();
+  return {
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    logicalCpus: cpus.length,
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    platform: `${os.platform()} ${os.arch()}`,
+    kernel: os.release(),
+    node: process.version,
+  };
+}
