@@ -1,0 +1,276 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import {
+  DescribeUserCommand,
+  ListUsersCommand,
+  paginateListUsers,
+  QuotaWaitExceededError,
+  UpdateUserCommand,
+  type CallRecord,
+  type CallScheduler,
+  type DirectoryServiceDataClient,
+  type ScheduledCall,
+} from '../../src/ds-data/index.js';
+import { QuotaScheduler } from '../../src/ds-data/scheduler.js';
+import { createTestClient } from './support/client.js';
+import { startScriptedServer, type ScriptedServer } from './support/scripted-server.js';
+
+const DIRECTORY_ID = 'd-1234567890';
+
+let server: ScriptedServer;
+let client: DirectoryServiceDataClient;
+
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+afterEach(() => {
+  client?.destroy();
+  server.requests.length = 0;
+  server.script({ status: 200, body: '{}' });
+});
+
+/** A scheduler that runs attempts at once and records what the client handed it. */
+function recordingScheduler() {
+  const calls: ScheduledCall[] = [];
+  const throttled: [string, number][] = [];
+  const scheduler: CallScheduler = {
+    schedule: (call, attempt) => {
+      calls.push(call);
+      return attempt();
+    },
+    onThrottled: (directoryId, retryAfterMs) => {
+      throttled.push([directoryId, retryAfterMs]);
+    },
+  };
+  return { scheduler, calls, throttled };
+}
+
+describe('scheduler integration', () => {
+  it('schedules every attempt with the call hints', async () => {
+    const { scheduler, calls, throttled } = recordingScheduler();
+    client = createTestClient(server.url, { scheduler });
+    server.script(
+      {
+        status: 429,
+        headers: { 'x-amzn-errortype': 'ThrottlingException', 'retry-after': '0' },
+        body: '{"Message":"Slow down."}',
+      },
+      { status: 200, body: '{}' },
+    );
+    const controller = new AbortController();
+
+    await client.send(new UpdateUserCommand({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'twhitlock', GivenName: 'T' }), {
+      abortSignal: controller.signal,
+      scheduling: { callerId: 'user-7', deadline: 4_102_444_800_000 },
+    });
+
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toEqual({
+      directoryId: DIRECTORY_ID,
+      operation: 'UpdateUser',
+      kind: 'write',
+      callerId: 'user-7',
+      deadline: 4_102_444_800_000,
+      signal: controller.signal,
+    });
+    expect(calls[1]).toEqual(calls[0]);
+    expect(throttled).toEqual([[DIRECTORY_ID, 0]]);
+  });
+
+  it('reports a throttle without Retry-After as a 1 s wait', async () => {
+    const { scheduler, throttled } = recordingScheduler();
+    client = createTestClient(server.url, { scheduler, maxAttempts: 1 });
+    server.script({ status: 429, headers: { 'x-amzn-errortype': 'ThrottlingException' }, body: '{"Message":"x"}' });
+
+    await client.send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID })).catch(() => undefined);
+
+    expect(throttled).toEqual([[DIRECTORY_ID, 1000]]);
+  });
+
+  it('marks read operations as reads', async () => {
+    const { scheduler, calls } = recordingScheduler();
+    client = createTestClient(server.url, { scheduler });
+
+    await client.send(new DescribeUserCommand({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'twhitlock' }));
+
+    expect(calls.map((call) => [call.operation, call.kind])).toEqual([['DescribeUser', 'read']]);
+  });
+
+  it('surfaces QuotaWaitExceededError unchanged and without retrying', async () => {
+    const scheduler = new QuotaScheduler({ directories: { [DIRECTORY_ID]: { readsPerSecond: 1 } } });
+    client = createTestClient(server.url, { scheduler });
+    const deadline = Date.now() + 200;
+    const describe = () =>
+      client.send(new DescribeUserCommand({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'twhitlock' }), {
+        scheduling: { deadline },
+      });
+
+    await describe();
+    const error = await describe().catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(QuotaWaitExceededError);
+    expect((error as QuotaWaitExceededError).directoryId).toBe(DIRECTORY_ID);
+    expect((error as QuotaWaitExceededError).operation).toBe('DescribeUser');
+    expect(Object.hasOwn(error as object, '$metadata')).toBe(false);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('abort', () => {
+  it('rejects at once when the signal is already aborted', async () => {
+    client = createTestClient(server.url);
+    const controller = new AbortController();
+    controller.abort(new Error('client went away'));
+
+    const error = (await client
+      .send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID }), { abortSignal: controller.signal })
+      .catch((caught: unknown) => caught)) as Error & { $metadata?: Record<string, unknown> };
+
+    expect(error.name).toBe('AbortError');
+    expect(error.message).toBe('The ListUsers call was aborted.');
+    expect((error.cause as Error).message).toBe('client went away');
+    expect(error.$metadata).toEqual({ attempts: 0, totalRetryDelay: 0 });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('aborts a request in flight without retrying', async () => {
+    client = createTestClient(server.url);
+    server.script({ stall: true });
+    const controller = new AbortController();
+
+    const sent = client
+      .send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID }), { abortSignal: controller.signal })
+      .catch((caught: unknown) => caught);
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    controller.abort();
+    const error = (await sent) as Error & { $metadata?: Record<string, unknown> };
+
+    expect(error.name).toBe('AbortError');
+    expect(error.message).toBe('The ListUsers call was aborted.');
+    expect(error.$metadata).toEqual({ attempts: 1, totalRetryDelay: 0 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('aborts the wait before a retry', async () => {
+    client = createTestClient(server.url);
+    server.script({
+      status: 429,
+      headers: { 'x-amzn-errortype': 'ThrottlingException', 'retry-after': '10' },
+      body: '{"Message":"Slow down."}',
+    });
+    const controller = new AbortController();
+
+    const started = performance.now();
+    const sent = client
+      .send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID }), { abortSignal: controller.signal })
+      .catch((caught: unknown) => caught);
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    controller.abort();
+    const error = (await sent) as Error;
+
+    expect(error.name).toBe('AbortError');
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('onCall hook', () => {
+  it('reports a successful call without values', async () => {
+    const records: CallRecord[] = [];
+    client = createTestClient(server.url, { onCall: (record) => records.push(record) });
+    server.script({ status: 200, headers: { 'x-amzn-requestid': 'req-ok' }, body: '{"SAMAccountName":"twhitlock"}' });
+
+    await client.send(new DescribeUserCommand({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'twhitlock' }));
+
+    expect(records).toEqual([
+      {
+        operation: 'DescribeUser',
+        directoryId: DIRECTORY_ID,
+        httpStatusCode: 200,
+        requestId: 'req-ok',
+        attempts: 1,
+        totalRetryDelayMs: 0,
+        latencyMs: expect.any(Number),
+      },
+    ]);
+    expect(JSON.stringify(records)).not.toContain('twhitlock');
+  });
+
+  it('reports a failed call with its error name and attempts', async () => {
+    const records: CallRecord[] = [];
+    client = createTestClient(server.url, { onCall: (record) => records.push(record), maxAttempts: 2 });
+    server.script({
+      status: 500,
+      headers: { 'x-amzn-errortype': 'InternalServerException', 'x-amzn-requestid': 'req-fail' },
+      body: '{"Message":"Oops."}',
+    });
+
+    await client.send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID })).catch(() => undefined);
+
+    expect(records).toEqual([
+      {
+        operation: 'ListUsers',
+        directoryId: DIRECTORY_ID,
+        httpStatusCode: 500,
+        requestId: 'req-fail',
+        attempts: 2,
+        totalRetryDelayMs: expect.any(Number),
+        latencyMs: expect.any(Number),
+        errorName: 'InternalServerException',
+      },
+    ]);
+  });
+
+  it('ignores a hook that throws', async () => {
+    client = createTestClient(server.url, {
+      onCall: () => {
+        throw new Error('logger is broken');
+      },
+    });
+
+    const output = await client.send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID }));
+
+    expect(output.$metadata.httpStatusCode).toBe(200);
+  });
+});
+
+describe('paginateListUsers', () => {
+  it('follows NextToken until it is missing', async () => {
+    client = createTestClient(server.url);
+    server.script(
+      { status: 200, body: '{"Users":[{"SID":"S-1","SAMAccountName":"a","Enabled":true}],"NextToken":"t1"}' },
+      { status: 200, body: '{"Users":[{"SID":"S-2","SAMAccountName":"b","Enabled":true}],"NextToken":"t2"}' },
+      { status: 200, body: '{"Users":[{"SID":"S-3","SAMAccountName":"c","Enabled":false}]}' },
+    );
+
+    const names: string[] = [];
+    for await (const page of paginateListUsers({ client, pageSize: 1 }, { DirectoryId: DIRECTORY_ID })) {
+      names.push(...(page.Users ?? []).map((user) => user.SAMAccountName ?? ''));
+    }
+
+    expect(names).toEqual(['a', 'b', 'c']);
+    expect(server.requests.map((request) => request.body)).toEqual([
+      '{"MaxResults":1}',
+      '{"NextToken":"t1","MaxResults":1}',
+      '{"NextToken":"t2","MaxResults":1}',
+    ]);
+  });
+
+  it('stops when the service repeats the token it was sent', async () => {
+    client = createTestClient(server.url);
+    server.script({ status: 200, body: '{"Users":[],"NextToken":"same"}' });
+
+    let pages = 0;
+    for await (const _page of paginateListUsers({ client, startingToken: 'same' }, { DirectoryId: DIRECTORY_ID })) {
+      pages += 1;
+    }
+
+    expect(pages).toBe(1);
+    expect(server.requests).toHaveLength(1);
+  });
+});
