@@ -1,0 +1,107 @@
+/**
+ * Reads attribute values of users and groups for Describe and Search responses.
+ *
+ * Stored attributes come from the entry; the attributes that AD computes (`cn`,
+ * `distinguishedName`, `objectSid`, `userPrincipalName`, ...) are derived here so that they
+ * always agree with the top-level members.
+ */
+import { appliesTo, findAttribute, type AttributeDefinition, type DirectoryObjectType } from '../ds-data/attributes.js';
+import type { AttributeValue, Attributes } from '../ds-data/types.js';
+import {
+  ACCOUNT_DISABLED,
+  distinguishedName,
+  type DirectoryEntry,
+  type RealmState,
+} from './directory-state.js';
+import { validationError } from './service-error.js';
+
+export function objectTypeOf(entry: DirectoryEntry): DirectoryObjectType {
+  return entry.kind === 'group' ? 'Group' : 'User';
+}
+
+/** The value of one attribute of an entry, or undefined when it is not set. */
+export function readAttribute(realm: RealmState, entry: DirectoryEntry, definition: AttributeDefinition): AttributeValue | undefined {
+  switch (definition.ldapName) {
+    case 'cn':
+      return { S: entry.samAccountName };
+    case 'distinguishedName':
+      return { S: distinguishedName(entry) };
+    case 'objectSid':
+      return { S: entry.sid };
+    case 'sAMAccountName':
+      return { S: entry.samAccountName };
+    case 'userPrincipalName':
+      return { S: userPrincipalName(realm, entry) };
+    case 'groupType':
+      return entry.kind === 'group' ? { S: entry.groupType } : undefined;
+    case 'groupScope':
+      return entry.kind === 'group' ? { S: entry.groupScope } : undefined;
+    default:
+      return entry.attributes.get(definition.ldapName.toLowerCase())?.value;
+  }
+}
+
+export function stringAttribute(entry: DirectoryEntry, ldapName: string): string | undefined {
+  return entry.attributes.get(ldapName.toLowerCase())?.value.S;
+}
+
+export function userPrincipalName(realm: RealmState, entry: DirectoryEntry): string {
+  return stringAttribute(entry, 'userPrincipalName') ?? `${entry.samAccountName}@${realm.upnSuffix}`;
+}
+
+/** True unless the account-disabled flag of `userAccountControl` is set. */
+export function isEnabled(entry: DirectoryEntry): boolean {
+  const flags = entry.attributes.get('useraccountcontrol')?.value.N ?? 0n;
+  return (flags & ACCOUNT_DISABLED) === 0n;
+}
+
+/**
+ * Builds the `OtherAttributes` of a Describe response: exactly the requested attributes that
+ * are set, keyed by the name as the caller spelled it. A name outside the table, or one that
+ * does not exist on this kind of object, is rejected.
+ */
+export function readRequestedAttributes(
+  realm: RealmState,
+  entry: DirectoryEntry,
+  requested: readonly string[] | undefined,
+): Attributes | undefined {
+  if (!requested) {
+    return undefined;
+  }
+
+  const objectType = objectTypeOf(entry);
+  const result: Attributes = {};
+  const seen = new Map<string, string>();
+  requested.forEach((name, index) => {
+    const source = `OtherAttributes.${index}`;
+    const definition = findAttribute(name);
+    if (!definition) {
+      throw validationError(
+        `${source}: '${name}' is not an attribute that Directory Service Data supports` +
+          (name.includes('*') ? ' (wildcards are not supported; name each attribute).' : '.'),
+        'INVALID_ATTRIBUTE_NAME',
+      );
+    }
+    if (!appliesTo(definition, objectType)) {
+      throw validationError(
+        `${source}: the attribute '${definition.ldapName}' does not exist on a ${objectType.toLowerCase()}.`,
+        objectType === 'User' ? 'INVALID_ATTRIBUTE_FOR_USER' : 'INVALID_ATTRIBUTE_FOR_GROUP',
+      );
+    }
+    const key = definition.ldapName.toLowerCase();
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw validationError(
+        `${source}: '${name}' names the same attribute as '${earlier}'; request each attribute once.`,
+        'DUPLICATE_ATTRIBUTE',
+      );
+    }
+    seen.set(key, name);
+
+    const value = readAttribute(realm, entry, definition);
+    if (value !== undefined) {
+      result[name] = value;
+    }
+  });
+  return Object.keys(result).length > 0 ? result : undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * The emulator core: served directories, credentials, clock, quotas, faults, idempotency,
+ * page tokens and the request log. The HTTP front end in `server.ts` drives it.
+ */
+import type { OperationSpec } from '../ds-data/operations.js';
+import type { DirectoryState } from './directory-state.js';
+import { FaultInjector } from './faults.js';
+import { IdempotencyStore } from './idempotency.js';
+import { OPERATION_HANDLERS } from './operation-handlers.js';
+import type { EmulatorOptions, RecordedRequest } from './options.js';
+import { PageTokens } from './page-tokens.js';
+import { QuotaEnforcer } from './quota.js';
+import type { LoadedDirectory } from './seed.js';
+import { ServiceError } from './service-error.js';
+import type { Credential } from './sigv4.js';
+
+export const DEFAULT_CREDENTIALS: readonly Credential[] = [{ accessKeyId: 'test', secretAccessKey: 'test' }];
+
+export class Emulator {
+  readonly credentials: readonly Credential[];
+  readonly clock: () => number;
+  readonly faults: FaultInjector;
+  readonly quota: QuotaEnforcer;
+  readonly requests: RecordedRequest[] = [];
+  private readonly idempotency: IdempotencyStore;
+  private readonly pageTokens = new PageTokens();
+  private readonly latencyMs: EmulatorOptions['latencyMs'];
+
+  constructor(
+    readonly directories: Map<string, LoadedDirectory>,
+    options: EmulatorOptions,
+  ) {
+    this.credentials = options.credentials ?? DEFAULT_CREDENTIALS;
+    this.clock = options.clock ?? Date.now;
+    this.faults = new FaultInjector(options.faults);
+    this.quota = new QuotaEnforcer(options.quota ?? {}, this.clock, (id) => directories.get(id)?.edition ?? 'standard');
+    this.idempotency = new IdempotencyStore(this.clock);
+    this.latencyMs = options.latencyMs;
+  }
+
+  /** Runs a validated request against a directory; write operations go through the idempotency store. */
+  execute(operation: OperationSpec, directory: DirectoryState, input: Record<string, unknown>): Record<string, unknown> {
+    const handler = OPERATION_HANDLERS[operation.name];
+    if (!handler) {
+      throw new ServiceError('InternalServerException', `The emulator does not implement ${operation.name} yet.`);
+    }
+    const run = (): Record<string, unknown> =>
+      handler({ operation: operation.name, directory, input, now: this.clock(), pageTokens: this.pageTokens });
+    return operation.idempotent ? this.idempotency.run(directory.directoryId, operation.name, input, run) : run();
+  }
+
+  recordRequest(entry: RecordedRequest): void {
+    this.requests.push(entry);
+  }
+
+  /** Waits the configured added latency, if any. */
+  async delay(): Promise<void> {
+    const latency = this.latencyMs;
+    if (latency === undefined) {
+      return;
+    }
+    const ms = typeof latency === 'number' ? latency : latency[0] + Math.random() * (latency[1] - latency[0]);
+    if (ms > 0) {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    }
+  }
+}
