@@ -1,5 +1,5 @@
 /**
- * Base class of the 17 DS Data commands. A command holds its input; `client.send` runs it
+ * Base class of the 17 DS Data commands. A command stores its input, and `client.send` runs it
  * through the client's middleware pipeline with a context that carries the operation name
  * and the per-call options (abort signal, scheduling hints).
  */

@@ -22,11 +22,11 @@ import { UNSCHEDULED, type CallScheduler } from './call-scheduler.js';
 import { parseEndpointUrl, resolveEndpoint } from './endpoints.js';
 import type { OperationName } from './operations.js';
 
-/** What the logging hook receives after each call: identifiers and timings, never input or output values. */
+/** Record that the logging hook receives after each call: identifiers and timings, never input or output values. */
 export interface CallRecord {
   operation: OperationName;
   directoryId: string;
-  /** Status of the last HTTP answer; absent when no answer arrived (timeout, reset, abort). */
+  /** Status of the last HTTP response, absent when no response arrived (timeout, reset, abort). */
   httpStatusCode?: number;
   requestId?: string;
   /** HTTP attempts made, retries included; 0 when the call failed before sending anything. */

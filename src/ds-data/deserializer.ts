@@ -1,11 +1,11 @@
 /**
  * Response deserialization for the restJson1 protocol of AWS Directory Service Data.
  *
- * A 2xx answer is a JSON object of output members (an empty body counts as `{}`). Any other
+ * A 2xx response is a JSON object of output members (an empty body counts as `{}`). Any other
  * status is an error whose name comes from the `X-Amzn-ErrorType` header or the body's
  * `code` / `__type`, with a `namespace#` prefix and a `:` suffix stripped. A modeled name
  * becomes its exception class, any other name the base service exception with that name,
- * and an answer without a name (an empty 500, a proxy's HTML 502) becomes a base exception
+ * and a response without a name (an empty 500, a proxy's HTML 502) becomes a base exception
  * named `UnknownError` that still carries the status and request id.
  */
 import type { HttpResponse } from '@smithy/protocol-http';
@@ -78,7 +78,7 @@ export async function deserializeError(response: HttpResponse): Promise<Director
         body = parsed as Record<string, unknown>;
       }
     } catch {
-      // A proxy or load balancer answered with HTML or plain text: keep the status only.
+      // A proxy or load balancer returned HTML or plain text, so only the status is kept.
     }
   }
 
@@ -111,7 +111,7 @@ export async function deserializeError(response: HttpResponse): Promise<Director
   const message =
     bodyMessage ??
     (errorName === undefined
-      ? `The service answered HTTP ${response.statusCode} without an error name ` +
+      ? `The service returned HTTP ${response.statusCode} without an error name ` +
         `(content-type ${header(response, 'content-type') ?? 'none'}, ${text.length} characters).`
       : `${errorName} (HTTP ${response.statusCode}) with no message.`);
   const exception = new DirectoryServiceDataServiceException({

@@ -2,7 +2,7 @@
  * Endpoint resolution for AWS Directory Service Data, following the service's endpoint rule
  * set (version 1.0): an explicit endpoint wins and rules out FIPS and dual-stack, otherwise
  * the host is `ds-data[-fips].{Region}.{DNS suffix}`, where the partition of the region
- * (aws, aws-cn, aws-us-gov, the ISO partitions, ...) supplies the DNS suffix and says
+ * (aws, aws-cn, aws-us-gov, the ISO partitions, ...) supplies the DNS suffix and states
  * whether FIPS and dual-stack endpoints exist. Error messages are the rule set's own text.
  */
 import { partition } from '@aws-sdk/core/client';
@@ -51,8 +51,8 @@ export function resolveEndpoint(parameters: EndpointParameters): ResolvedEndpoin
   if (region === undefined) {
     throw new EndpointError('Invalid Configuration: Missing Region');
   }
-  // NOTE: the service's rule set has no such check; it is added so that a region read from
-  // the environment cannot turn into a different host name ("us-east-1.example.com/x").
+  // NOTE: the service's rule set has no such check. It is added so that a region read from
+  // the environment cannot turn into another host name, such as "us-east-1.example.com/x".
   if (!HOST_LABEL.test(region)) {
     throw new EndpointError(
       `Invalid Configuration: Region "${region}" is not a valid DNS label; use a region name such as us-east-1.`,

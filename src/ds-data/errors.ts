@@ -15,7 +15,7 @@ import type { AccessDeniedReason, DirectoryUnavailableReason, ValidationExceptio
 
 /**
  * Base class of every error the service returns. An error name that this client does not
- * model (a newer service error, or a proxy answer without a name) is raised as this class
+ * model (a newer service error, or a proxy response without a name) is raised as this class
  * and keeps the name it arrived with.
  */
 export class DirectoryServiceDataServiceException extends ServiceException {

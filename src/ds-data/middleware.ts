@@ -37,14 +37,14 @@ export interface SendOptions {
   abortSignal?: AbortSignal;
   /** Passed to the quota scheduler with every attempt. */
   scheduling?: {
-    /** Who is asking, so that one caller's burst cannot starve the others. */
+    /** Caller identity, so that one caller's burst cannot starve the others. */
     callerId?: string;
     /** Epoch milliseconds after which the call is useless to its caller. */
     deadline?: number;
   };
 }
 
-/** What the pipeline keeps about one call while it runs. */
+/** State of one call while the pipeline runs it. */
 export interface CallState {
   readonly operation: OperationName;
   readonly options: SendOptions;
@@ -57,10 +57,10 @@ export interface CallContext extends HandlerExecutionContext {
   dsData: CallState;
 }
 
-/** Longest wait the client honours from a `Retry-After` header, matching the SDK's 20 s backoff ceiling. */
+/** Maximum wait the client honours from a `Retry-After` header, equal to the SDK's 20 s backoff ceiling. */
 const MAX_RETRY_AFTER_MS = 20_000;
 
-/** Wait reported to the scheduler when a throttling answer has no `Retry-After` header. */
+/** Wait reported to the scheduler when a throttling response has no `Retry-After` header. */
 const DEFAULT_THROTTLE_WAIT_MS = 1_000;
 
 export function addPipeline(stack: MiddlewareStack<any, MetadataBearer>, config: ResolvedClientConfig): void {
@@ -215,6 +215,8 @@ function signingMiddleware(config: ResolvedClientConfig): FinalizeRequestMiddlew
   });
   return (next) => async (args) => {
     // Signed per attempt, so that a retry after a long quota wait carries a fresh date.
+    // NOTE: unlike the AWS SDK, no clock-skew offset is learned from rejected signatures, so
+    // a host clock that is minutes off AWS time makes every call fail until it is corrected.
     const request = await signer.sign(args.request as HttpRequest, { signingDate: new Date() });
     return next({ ...args, request });
   };
@@ -247,8 +249,8 @@ function errorName(error: unknown): string {
 }
 
 /**
- * The error every aborted call ends with, wherever it was (queued, in flight or waiting to
- * retry): `name` `AbortError`, the signal's reason as `cause`, and `$metadata`.
+ * Builds the error that every aborted call ends with, wherever it was (queued, in flight or
+ * waiting to retry). It has `name` `AbortError`, the signal's reason as `cause`, and `$metadata`.
  */
 function abortError(signal: AbortSignal, state: CallState): Error {
   const error = new Error(`The ${state.operation} call was aborted.`, { cause: signal.reason });

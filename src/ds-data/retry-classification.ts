@@ -2,10 +2,14 @@
  * Which failed attempts the DS Data client retries, in the error types of the AWS retry
  * strategies (`THROTTLING` and `TRANSIENT` are retried, anything else surfaces at once).
  *
- * Retried: `ThrottlingException` and any 429; `InternalServerException` and any 5xx;
- * `DirectoryUnavailableException` unless its reason will not clear by waiting; request and
- * connection timeouts; connection resets and refusals. Not retried: every other client
- * error, a success body that cannot be read, an abort, and a quota-wait refusal.
+ * Retried:
+ * - `ThrottlingException` and any 429,
+ * - `InternalServerException` and any 5xx,
+ * - `DirectoryUnavailableException`, unless its reason will not clear by waiting,
+ * - request and connection timeouts, connection resets and refusals.
+ *
+ * Not retried: every other client error, a success body that cannot be read, an abort,
+ * and a quota-wait refusal.
  */
 import type { DirectoryUnavailableReason } from './types.js';
 
@@ -50,7 +54,7 @@ export function isRetryableError(error: unknown): RetryableErrorType | undefined
     return undefined;
   }
 
-  // No HTTP answer: a timeout or a broken connection, possibly wrapped by the HTTP handler.
+  // No HTTP response: a timeout or a broken connection, possibly wrapped by the HTTP handler.
   for (let current: unknown = error, depth = 0; current instanceof Error && depth < 3; depth += 1) {
     const cause = current as Error & { code?: unknown };
     if (cause.name === 'TimeoutError' || TRANSIENT_CONNECTION_CODES.has(String(cause.code))) {

@@ -1,6 +1,6 @@
 /**
  * Request serialization for the restJson1 protocol of AWS Directory Service Data: every
- * operation is `POST <operation path>?DirectoryId=<id>` with a JSON object body that holds
+ * operation is `POST <operation path>?DirectoryId=<id>` with a JSON object body that contains
  * the other input members that are set, keyed by their model names.
  */
 import { HttpRequest } from '@smithy/protocol-http';
@@ -17,7 +17,7 @@ const ATTRIBUTE_MAP_OPERATIONS: ReadonlySet<OperationName> = new Set(['CreateUse
 /**
  * Builds the HTTP request of one operation call. Throws `TypeError` when `DirectoryId` is
  * missing or an attribute value cannot be written exactly (an `N` that is not a 64-bit
- * `bigint`, or a union with no member or several); the service would reject both, and an
+ * `bigint`, or a union with no member or several). The service would reject both, and an
  * `N` written through a double could silently change.
  */
 export function serializeRequest(

@@ -200,7 +200,7 @@ describe('unmodeled answers', () => {
 
     expect(error).toBeInstanceOf(DirectoryServiceDataServiceException);
     expect(error.name).toBe('UnknownError');
-    expect(error.message).toBe('The service answered HTTP 500 without an error name (content-type none, 0 characters).');
+    expect(error.message).toBe('The service returned HTTP 500 without an error name (content-type none, 0 characters).');
     expect(error.$fault).toBe('server');
     expect(error.$metadata.httpStatusCode).toBe(500);
     expect(error.$metadata.requestId).toBe('req-500');
@@ -218,7 +218,7 @@ describe('unmodeled answers', () => {
     expect(error).toBeInstanceOf(DirectoryServiceDataServiceException);
     expect(error.name).toBe('UnknownError');
     expect(error.message).toBe(
-      `The service answered HTTP 502 without an error name (content-type text/html, ${html.length} characters).`,
+      `The service returned HTTP 502 without an error name (content-type text/html, ${html.length} characters).`,
     );
     expect(error.$fault).toBe('server');
     expect(error.$metadata.httpStatusCode).toBe(502);
@@ -278,6 +278,18 @@ describe('transport failures', () => {
     expect(output.SAMAccountName).toBe('twhitlock');
     expect(output.$metadata.attempts).toBe(2);
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('retries a refused connection, then raises it', async () => {
+    const closed = await startScriptedServer();
+    const closedUrl = closed.url;
+    await closed.close();
+    client = createTestClient(closedUrl, { maxAttempts: MAX_ATTEMPTS });
+
+    const error = (await describeUserError()) as Error & { code?: string; $metadata?: Record<string, unknown> };
+
+    expect(error.code).toBe('ECONNREFUSED');
+    expect(error.$metadata).toEqual({ attempts: MAX_ATTEMPTS, totalRetryDelay: expect.any(Number) });
   });
 
   it('retries a request timeout, then raises TimeoutError', async () => {
