@@ -264,12 +264,12 @@ function demoDirectory(): DirectorySeed {
     {
       SAMAccountName: 'sales',
       OtherAttributes: { description: { S: 'Sales team' }, mail: { S: 'sales@corp.example.com' } },
-      Members: [...peopleIn('Sales'), { SAMAccountName: 'mrossi', Realm: DEMO_TRUSTED_REALM }],
+      Members: peopleIn('Sales'),
     },
     {
       SAMAccountName: 'Marketing',
       OtherAttributes: { description: { S: 'Marketing and communications' } },
-      Members: [...peopleIn('Marketing', 'Communications'), { SAMAccountName: 'Pat Candella', Realm: DEMO_TRUSTED_REALM }],
+      Members: peopleIn('Marketing', 'Communications'),
     },
     {
       SAMAccountName: 'Human Resources',

@@ -9,9 +9,9 @@ import { IdempotencyStore } from './idempotency.js';
 import { OPERATION_HANDLERS } from './operation-handlers.js';
 import type { EmulatorOptions, RecordedRequest } from './options.js';
 import { PageTokens } from './page-tokens.js';
+import { writeStateFile } from './persistence.js';
 import { QuotaEnforcer } from './quota.js';
 import type { LoadedDirectory } from './seed.js';
-import { ServiceError } from './service-error.js';
 import type { Credential } from './sigv4.js';
 
 export const DEFAULT_CREDENTIALS: readonly Credential[] = [{ accessKeyId: 'test', secretAccessKey: 'test' }];
@@ -25,6 +25,7 @@ export class Emulator {
   private readonly idempotency: IdempotencyStore;
   private readonly pageTokens = new PageTokens();
   private readonly latencyMs: EmulatorOptions['latencyMs'];
+  private readonly stateFile: string | undefined;
 
   constructor(
     readonly directories: Map<string, LoadedDirectory>,
@@ -36,17 +37,27 @@ export class Emulator {
     this.quota = new QuotaEnforcer(options.quota ?? {}, this.clock, (id) => directories.get(id)?.edition ?? 'standard');
     this.idempotency = new IdempotencyStore(this.clock);
     this.latencyMs = options.latencyMs;
+    this.stateFile = options.stateFile;
   }
 
   /** Runs a validated request against a directory; write operations go through the idempotency store. */
   execute(operation: OperationSpec, directory: DirectoryState, input: Record<string, unknown>): Record<string, unknown> {
     const handler = OPERATION_HANDLERS[operation.name];
-    if (!handler) {
-      throw new ServiceError('InternalServerException', `The emulator does not implement ${operation.name} yet.`);
-    }
     const run = (): Record<string, unknown> =>
       handler({ operation: operation.name, directory, input, now: this.clock(), pageTokens: this.pageTokens });
-    return operation.idempotent ? this.idempotency.run(directory.directoryId, operation.name, input, run) : run();
+    if (operation.readonly) {
+      return run();
+    }
+    const result = this.idempotency.run(directory.directoryId, operation.name, input, run);
+    this.saveState();
+    return result;
+  }
+
+  /** Writes the state file, when one is configured. */
+  saveState(): void {
+    if (this.stateFile !== undefined) {
+      writeStateFile(this.stateFile, this.directories);
+    }
   }
 
   recordRequest(entry: RecordedRequest): void {

@@ -10,6 +10,7 @@ import { demoSeed } from './demo-seed.js';
 import { Emulator } from './emulator.js';
 import { createDirectoryView, type DirectoryView } from './inspection.js';
 import type { EmulatorOptions, RunningEmulator } from './options.js';
+import { readStateFile } from './persistence.js';
 import { buildDirectories } from './seed.js';
 import { createHttpServer } from './server.js';
 
@@ -18,12 +19,17 @@ export type { EmulatorOptions, FaultKind, FaultOptions, QuotaOptions, RecordedRe
 export type { DirectoryView, GroupSnapshot, MemberSnapshot, UserSnapshot } from './inspection.js';
 export type { ComputerSeed, DirectorySeed, EmulatorSeed, GroupSeed, RealmSeed, UserSeed } from './seed.js';
 export type { Credential } from './sigv4.js';
+export { readSeedFile } from './persistence.js';
 
 /** Starts an emulator on a loopback port and resolves once it accepts connections. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const clock = options.clock ?? Date.now;
-  const directories = buildDirectories(options.seed ?? demoSeed(), clock());
+  const savedState = options.stateFile === undefined ? undefined : readStateFile(options.stateFile);
+  const directories = buildDirectories(savedState ?? options.seed ?? demoSeed(), clock());
   const emulator = new Emulator(directories, options);
+  if (!savedState) {
+    emulator.saveState();
+  }
   const logger =
     options.logger === false ? undefined : (options.logger ?? pino({ name: 'ds-data-emulator' }, pino.destination(2)));
 
@@ -69,6 +75,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
       });
+      emulator.saveState();
       logger?.info({ url }, 'emulator stopped');
     },
   };

@@ -40,6 +40,8 @@ export interface RealmSeed {
   readonly users?: readonly UserSeed[];
   readonly groups?: readonly GroupSeed[];
   readonly computers?: readonly ComputerSeed[];
+  /** Relative id for the next created object; defaults to one above the highest seeded id, and at least 1000. */
+  readonly nextRid?: number;
 }
 
 export interface DirectorySeed extends RealmSeed {
@@ -50,8 +52,8 @@ export interface DirectorySeed extends RealmSeed {
   /** `Disabled` makes every call fail with AccessDeniedException (`DATA_DISABLED`), as AWS does before data access is enabled. */
   readonly dataAccess?: 'Enabled' | 'Disabled';
   readonly trustedRealms?: readonly RealmSeed[];
-  /** Highest update sequence number already used; defaults to 12000. */
-  readonly highestUsn?: bigint;
+  /** Highest update sequence number already used, as digits; defaults to 12000. */
+  readonly highestUsn?: string;
 }
 
 interface ObjectSeed {
@@ -118,6 +120,9 @@ export function buildDirectories(seed: EmulatorSeed, now: number): Map<string, L
     ];
     for (const [realm, realmSeed] of realmSeeds) {
       addObjects(state, realm, realmSeed, now);
+      if (realmSeed.nextRid !== undefined) {
+        realm.nextRid = Math.max(realm.nextRid, realmSeed.nextRid);
+      }
     }
     for (const [realm, realmSeed] of realmSeeds) {
       addMembers(state, realm, realmSeed);

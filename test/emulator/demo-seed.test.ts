@@ -50,8 +50,8 @@ describe('demo seed', () => {
     expect(customerGroups.length).toBeGreaterThanOrEqual(5);
   });
 
-  it('gives Marketing members from both realms', () => {
-    const members = emulator.directory('d-1234567890').members('Marketing');
+  it('gives Remote Access members from both realms', () => {
+    const members = emulator.directory('d-1234567890').members('Remote Access');
     const realms = new Set(members.map((member) => member.realm));
 
     expect(realms).toEqual(new Set(['corp.example.com', 'europe.example.com']));
