@@ -124,6 +124,11 @@ function serializeMiddleware(config: ResolvedClientConfig): SerializeMiddleware<
       input['ClientToken'] = randomUUID();
     }
     const request = serializeRequest(operation, input, await config.endpoint());
+
+    // Resolved here, before the retry loop, so that a missing region or missing credentials
+    // fail the call with 0 attempts instead of taking a scheduler slot. Both are memoized.
+    await config.region();
+    await config.credentials();
     return next({ ...args, request });
   };
 }
