@@ -24,6 +24,10 @@ export type ScriptedAnswer =
 export interface ScriptedServer {
   readonly url: string;
   readonly requests: RecordedRequest[];
+  /** TCP connections accepted so far. */
+  readonly connectionCount: number;
+  /** TCP connections open now. */
+  readonly openConnectionCount: number;
   /** Answers used in order; the last one repeats once the script runs out. */
   script(...answers: ScriptedAnswer[]): void;
   close(): Promise<void>;
@@ -33,6 +37,7 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
   const requests: RecordedRequest[] = [];
   let answers: ScriptedAnswer[] = [{ status: 200, body: '{}' }];
   const sockets = new Set<Socket>();
+  let connectionCount = 0;
   const stalled: ServerResponse[] = [];
 
   const server: Server = createServer((request, response) => {
@@ -59,6 +64,7 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
     });
   });
   server.on('connection', (socket) => {
+    connectionCount += 1;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -69,6 +75,12 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    get connectionCount() {
+      return connectionCount;
+    },
+    get openConnectionCount() {
+      return sockets.size;
+    },
     script(...next: ScriptedAnswer[]) {
       answers = next;
     },
