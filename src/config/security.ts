@@ -85,11 +85,13 @@ export interface SecurityConfig {
 
 /**
  * Attributes that the `write` role may set by default: the creatable and mutable user and
- * group attributes that AWS documents, plus the LDAP names of the top-level members.
+ * group attributes that AWS documents, the LDAP names of the top-level members, and
+ * `accountExpires` (the account's expiry as a FILETIME, which AD lets account operators set).
  * `servicePrincipalName` is left out on purpose: a caller that can set it on a user can
  * request Kerberos service tickets for that user and crack its password offline.
  */
 export const DEFAULT_WRITABLE_ATTRIBUTES: readonly string[] = [
+  'accountExpires',
   'givenName',
   'sn',
   'mail',

@@ -1,0 +1,98 @@
+/**
+ * Wires the gateway together from its configuration: the DS Data client (pointed at AWS,
+ * or at an emulator started in this process in local mode), the quota scheduler and the
+ * HTTP server. `src/main.ts` runs it; integration tests call it directly.
+ */
+import type { Logger } from 'pino';
+import type { GatewayConfig } from './config/index.js';
+import { DirectoryServiceDataClient, type CallRecord } from './ds-data/index.js';
+import { createCallScheduler } from './ds-data/scheduler.js';
+import type { EmulatorOptions, RunningEmulator } from './emulator/index.js';
+import { startEmulator } from './emulator/index.js';
+import { buildGateway, type Gateway, type GatewayOptions } from './http/server.js';
+
+/** Credentials the embedded emulator accepts; they never leave the machine. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
+
+/** Request quotas the embedded emulator enforces, per edition (AWS's documented figures). */
+const EMULATOR_QUOTAS = {
+  standard: { readsPerSecond: 8, writesPerSecond: 4, maxConcurrent: 10 },
+  enterprise: { readsPerSecond: 16, writesPerSecond: 8, maxConcurrent: 10 },
+} as const;
+
+export interface RunningApp {
+  readonly gateway: Gateway;
+  readonly client: DirectoryServiceDataClient;
+  /** The embedded emulator in local mode; undefined against AWS. */
+  readonly emulator: RunningEmulator | undefined;
+  /** GraphQL endpoint URL, once `listen` has run. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly listen?: boolean;
+  /** Passed to the gateway (test authenticators, extra plugins). */
+  readonly gateway?: Partial<Omit<GatewayOptions, 'config' | 'client' | 'logger'>>;
+  /** Called for every AWS call (metrics, tests). */
+  readonly onCall?: (record: CallRecord) => void;
+  /** Local mode: options that override the embedded emulator's (seed, faults, clock in tests). */
+  readonly emulator?: Partial<EmulatorOptions>;
+}
+
+/** Starts the gateway (and in local mode its emulator) for a loaded configuration. */
+export async function startApp(config: GatewayConfig, logger: Logger, options: StartOptions = {}): Promise<RunningApp> {
+  let emulator: RunningEmulator | undefined;
+  if (config.mode === 'local') {
+    emulator = await startEmulator({
+      host: '127.0.0.1',
+      port: config.emulator.port,
+      quota: config.emulator.quota === 'off' ? false : EMULATOR_QUOTAS[config.emulator.quota],
+      ...(config.emulator.stateFile ? { stateFile: config.emulator.stateFile } : {}),
+      logger: logger.child({ component: 'emulator' }),
+      ...options.emulator,
+    });
+  }
+
+  const scheduler = createCallScheduler({ ...config.scheduler });
+  const onCall = (record: CallRecord) => {
+    if (record.errorName || record.attempts > 1) {
+      logger.info({ awsCall: record }, 'DS Data call needed attention');
+    } else {
+      logger.debug({ awsCall: record }, 'DS Data call');
+    }
+    options.onCall?.(record);
+  };
+
+  // Local mode pins the emulator's endpoint and credentials, so the developer's AWS
+  // profiles, environment and instance metadata are never consulted.
+  const client = new DirectoryServiceDataClient({
+    region: config.upstream.region,
+    ...(emulator
+      ? { endpoint: emulator.url, credentials: LOCAL_CREDENTIALS }
+      : config.upstream.endpoint
+        ? { endpoint: config.upstream.endpoint }
+        : {}),
+    maxAttempts: config.upstream.maxAttempts,
+    retryMode: config.upstream.retryMode,
+    requestTimeout: config.upstream.requestTimeoutMs,
+    connectionTimeout: config.upstream.connectionTimeoutMs,
+    scheduler,
+    onCall,
+  });
+
+  const gateway = await buildGateway({ config, client, logger, ...options.gateway });
+  const url = options.listen === false ? '' : await gateway.listen();
+
+  return {
+    gateway,
+    client,
+    emulator,
+    url,
+    async close() {
+      await gateway.close();
+      client.destroy();
+      await emulator?.close();
+    },
+  };
+}

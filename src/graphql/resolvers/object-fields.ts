@@ -1,0 +1,179 @@
+/**
+ * Field resolvers of `User`, `Group`, `Computer` and the `GroupMember` and `Node` abstract types.
+ */
+import { ListGroupMembersCommand, ListGroupsForMemberCommand } from '../../ds-data/index.js';
+import type { Resolvers } from '../../generated/graphql.js';
+import type { GatewayContext } from '../context.js';
+import { cursorBinding, loadConnection } from '../connections.js';
+import { encodeNodeId } from '../ids.js';
+import { checkAttributeNames, optionalRealm } from '../input.js';
+import type { AttributeEntry, GroupRef, UserRef } from '../model.js';
+import { groupField, groupRef, memberRef, userField } from '../objects.js';
+import { sendCommand } from '../upstream.js';
+import type { Attributes } from '../../ds-data/types.js';
+
+/** Picks the requested attributes from a describe result, in request order, matching names without case. */
+function pickAttributes(names: readonly string[], attributes: Attributes | undefined): AttributeEntry[] {
+  if (!attributes) {
+    return [];
+  }
+  const byLowerName = new Map(Object.entries(attributes).map(([name, value]) => [name.toLowerCase(), value]));
+  return names.flatMap((name) => {
+    const value = byLowerName.get(name.toLowerCase());
+    return value === undefined ? [] : [{ name, value }];
+  });
+}
+
+async function requireSid(context: GatewayContext, ref: UserRef | GroupRef): Promise<string> {
+  const sid = ref.kind === 'User' ? await userField(context, ref, 'SID') : await groupField(context, ref, 'SID');
+  if (!sid) {
+    throw new Error(`AWS returned no SID for ${ref.kind} "${ref.samAccountName}".`);
+  }
+  return sid;
+}
+
+async function realmOf(context: GatewayContext, ref: UserRef | GroupRef): Promise<string | null> {
+  if (ref.realm !== undefined) {
+    return ref.realm;
+  }
+  return ref.kind === 'User' ? userField(context, ref, 'Realm') : groupField(context, ref, 'Realm');
+}
+
+export const objectResolvers: Resolvers = {
+  Node: {
+    __resolveType: (ref) => ref.kind,
+  },
+  GroupMember: {
+    __resolveType: (ref) => ref.kind,
+  },
+
+  User: {
+    id: async (ref, _args, context) =>
+      encodeNodeId({
+        kind: 'User',
+        directoryId: ref.directoryId,
+        realm: ref.realm,
+        sid: await requireSid(context, ref),
+        samAccountName: ref.samAccountName,
+      }),
+    directoryId: (ref) => ref.directoryId,
+    realm: (ref, _args, context) => realmOf(context, ref),
+    sid: (ref, _args, context) => requireSid(context, ref),
+    samAccountName: async (ref, _args, context) => (await userField(context, ref, 'SAMAccountName')) ?? ref.samAccountName,
+    distinguishedName: (ref, _args, context) => userField(context, ref, 'DistinguishedName'),
+    userPrincipalName: (ref, _args, context) => userField(context, ref, 'UserPrincipalName'),
+    emailAddress: (ref, _args, context) => userField(context, ref, 'EmailAddress'),
+    givenName: (ref, _args, context) => userField(context, ref, 'GivenName'),
+    surname: (ref, _args, context) => userField(context, ref, 'Surname'),
+    enabled: (ref, _args, context) => userField(context, ref, 'Enabled'),
+    attributes: async (ref, args, context) => {
+      const names = checkAttributeNames('attributes.names', args.names);
+      const described = await context.loaders.users.load(ref, names);
+      return pickAttributes(names, described?.OtherAttributes);
+    },
+    groups: (ref, args, context) => {
+      const realm = ref.realm;
+      const binding = cursorBinding(context, 'User.groups', {
+        directoryId: ref.directoryId,
+        realm: realm?.toLowerCase() ?? null,
+        member: ref.samAccountName.toLowerCase(),
+      });
+      return loadConnection(
+        context,
+        'groups',
+        binding,
+        args,
+        async (token, pageSize) => {
+          const output = await sendCommand(
+            context,
+            new ListGroupsForMemberCommand({
+              DirectoryId: ref.directoryId,
+              SAMAccountName: ref.samAccountName,
+              ...(realm ? { MemberRealm: realm } : {}),
+              MaxResults: pageSize,
+              NextToken: token,
+            }),
+          );
+          return { items: output.Groups ?? [], nextToken: output.NextToken };
+        },
+        (summary) =>
+          groupRef({ directoryId: ref.directoryId, realm: undefined, samAccountName: summary.SAMAccountName ?? '' }, summary),
+      );
+    },
+  },
+
+  Group: {
+    id: async (ref, _args, context) =>
+      encodeNodeId({
+        kind: 'Group',
+        directoryId: ref.directoryId,
+        realm: ref.realm,
+        sid: await requireSid(context, ref),
+        samAccountName: ref.samAccountName,
+      }),
+    directoryId: (ref) => ref.directoryId,
+    realm: (ref, _args, context) => realmOf(context, ref),
+    sid: (ref, _args, context) => requireSid(context, ref),
+    samAccountName: async (ref, _args, context) => (await groupField(context, ref, 'SAMAccountName')) ?? ref.samAccountName,
+    distinguishedName: (ref, _args, context) => groupField(context, ref, 'DistinguishedName'),
+    groupType: (ref, _args, context) => groupField(context, ref, 'GroupType'),
+    groupScope: (ref, _args, context) => groupField(context, ref, 'GroupScope'),
+    attributes: async (ref, args, context) => {
+      const names = checkAttributeNames('attributes.names', args.names);
+      const described = await context.loaders.groups.load(ref, names);
+      return pickAttributes(names, described?.OtherAttributes);
+    },
+    members: (ref, args, context) => {
+      const memberRealm = optionalRealm('members.memberRealm', args.memberRealm);
+      const binding = cursorBinding(context, 'Group.members', {
+        directoryId: ref.directoryId,
+        realm: ref.realm?.toLowerCase() ?? null,
+        group: ref.samAccountName.toLowerCase(),
+        memberRealm: memberRealm?.toLowerCase() ?? null,
+      });
+      return loadConnection(
+        context,
+        'members',
+        binding,
+        args,
+        async (token, pageSize) => {
+          const output = await sendCommand(
+            context,
+            new ListGroupMembersCommand({
+              DirectoryId: ref.directoryId,
+              SAMAccountName: ref.samAccountName,
+              ...(ref.realm ? { Realm: ref.realm } : {}),
+              ...(memberRealm ? { MemberRealm: memberRealm } : {}),
+              MaxResults: pageSize,
+              NextToken: token,
+            }),
+          );
+          return { items: output.Members ?? [], nextToken: output.NextToken };
+        },
+        (member) => memberRef(ref.directoryId, memberRealm, member),
+      );
+    },
+  },
+
+  Computer: {
+    id: (ref) =>
+      encodeNodeId({
+        kind: 'Computer',
+        directoryId: ref.directoryId,
+        realm: ref.realm,
+        sid: ref.sid,
+        samAccountName: ref.samAccountName,
+      }),
+    directoryId: (ref) => ref.directoryId,
+    realm: (ref) => ref.realm ?? null,
+    sid: (ref) => ref.sid,
+    samAccountName: (ref) => ref.samAccountName,
+  },
+
+  AttributeValue: {
+    S: (value) => value.S ?? null,
+    N: (value) => value.N ?? null,
+    BOOL: (value) => value.BOOL ?? null,
+    SS: (value) => value.SS ?? null,
+  },
+};

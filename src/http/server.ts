@@ -1,0 +1,202 @@
+/**
+ * The gateway's HTTP server: Fastify with Apollo Server 5 at `/graphql`, health and
+ * readiness probes, browser safety (CORS, security headers, CSRF prevention), the landing
+ * page and the offline explorer.
+ */
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import type { GatewayConfig } from '../config/index.js';
+import type { DirectoryServiceDataClient } from '../ds-data/index.js';
+import { createAuditLog } from '../graphql/audit.js';
+import { createAuthorizationPolicy } from '../graphql/authorization.js';
+import type { GatewayContext } from '../graphql/context.js';
+import { CursorCodec } from '../graphql/cursors.js';
+import { createCostLimitPlugin, createLimitRules, createParseOptions } from '../graphql/limits.js';
+import { createLoaders } from '../graphql/loaders.js';
+import { resolvers } from '../graphql/resolvers/index.js';
+import { loadTypeDefs } from '../graphql/schema.js';
+import { AuthenticationError, createAuthenticator, type Authenticator } from './auth.js';
+import { corsPlugin } from './cors.js';
+import { formatGatewayError } from './error-format.js';
+import { explorerPlugin } from './explorer/index.js';
+import { createLandingPagePlugin, DEFAULT_DOCUMENT, AUTHORIZATION_HEADER_PLACEHOLDER } from './landing-page.js';
+import { createReadinessProbe, type ReadinessProbe } from './readiness.js';
+import { securityHeadersPlugin } from './security-headers.js';
+
+export interface GatewayOptions {
+  readonly config: GatewayConfig;
+  readonly client: DirectoryServiceDataClient;
+  readonly logger: Logger;
+  /** Replaces the authenticator built from the configuration (tests). */
+  readonly authenticator?: Authenticator;
+  /** Extra Apollo Server plugins (metrics, tracing). */
+  readonly plugins?: readonly ApolloServerPlugin<GatewayContext>[];
+}
+
+export interface Gateway {
+  readonly app: FastifyInstance;
+  readonly apollo: ApolloServer<GatewayContext>;
+  readonly readiness: ReadinessProbe;
+  /** Starts listening on the configured host and port; returns the GraphQL endpoint URL. */
+  listen(): Promise<string>;
+  /** Stops accepting requests, lets in-flight ones finish, and closes the server. */
+  close(): Promise<void>;
+}
+
+/** Builds the gateway without listening; `listen()` starts it. */
+export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config, client, logger } = options;
+  const development = config.environment === 'development';
+  const authenticator = options.authenticator ?? createAuthenticator(config.security.auth);
+  const policy = createAuthorizationPolicy({ config: config.security, defaultDirectoryId: config.directoryId });
+  const audit = createAuditLog(logger);
+  const cursors = new CursorCodec(config.cursorSecret);
+  const limits = config.security.limits;
+
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: limits.maxBodyBytes,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    // Request logs carry method, path and status only; bodies and headers may hold tokens.
+    disableRequestLogging: false,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(securityHeadersPlugin);
+  await app.register(corsPlugin, { cors: config.browser.cors });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers as never,
+    introspection: config.browser.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: limits.maxBatchSize > 0,
+    includeStacktraceInErrorResponses: development,
+    parseOptions: createParseOptions(limits),
+    validationRules: createLimitRules(limits),
+    formatError: (formatted, error) => formatGatewayError(formatted, error, { development, logger }),
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      createCostLimitPlugin({ maxCost: limits.maxCost }),
+      createLandingPagePlugin({
+        mode: config.browser.landingPage,
+        explorerPath: config.browser.explorer.path,
+        authRequired: authenticator.enabled,
+      }),
+      ...(options.plugins ?? []),
+    ],
+  });
+  await apollo.start();
+
+  if (limits.maxBatchSize > 0) {
+    app.addHook('preValidation', async (request, reply) => {
+      if (request.url.startsWith('/graphql') && Array.isArray(request.body) && request.body.length > limits.maxBatchSize) {
+        await reply.code(400).send({
+          errors: [
+            {
+              message: `A batched request may hold at most ${limits.maxBatchSize} operations; this one holds ${request.body.length}.`,
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ],
+        });
+      }
+    });
+  }
+
+  const buildContext = async (request: FastifyRequest): Promise<GatewayContext> => {
+    let principal;
+    try {
+      principal = await authenticator.authenticate(request.headers);
+    } catch (error) {
+      throw authenticationFailure(error);
+    }
+
+    // The query timeout cancels every upstream call of the request, queued or in flight.
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException(`The query exceeded ${limits.queryTimeoutMs} ms.`, 'TimeoutError')),
+      limits.queryTimeoutMs,
+    );
+    timer.unref();
+    request.raw.once('close', () => clearTimeout(timer));
+
+    const upstream = {
+      client,
+      signal: controller.signal,
+      deadline: Date.now() + limits.queryTimeoutMs,
+      principal,
+      awsRequestIds: [] as string[],
+    };
+    return {
+      ...upstream,
+      defaultDirectoryId: config.directoryId,
+      loaders: createLoaders(upstream),
+      cursors,
+      policy,
+      audit,
+      requestId: request.id,
+      logger: logger.child({ requestId: request.id }),
+    };
+  };
+
+  await app.register(fastifyApollo(apollo), { context: buildContext });
+
+  if (config.browser.explorer.enabled) {
+    await app.register(explorerPlugin, {
+      path: config.browser.explorer.path,
+      endpoint: '/graphql',
+      document: DEFAULT_DOCUMENT,
+      ...(authenticator.enabled ? { headers: { ...AUTHORIZATION_HEADER_PLACEHOLDER } } : {}),
+    });
+  }
+
+  const readiness = createReadinessProbe({ client, directoryId: config.directoryId, logger });
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const state = await readiness.check();
+    return reply.code(state.ready ? 200 : 503).send(state);
+  });
+
+  return {
+    app: app as unknown as FastifyInstance,
+    apollo,
+    readiness,
+    async listen() {
+      await app.listen({ host: config.host, port: config.port });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`;
+    },
+    async close() {
+      await app.close();
+    },
+  };
+}
+
+/** Turns an authentication failure into the 401 (or 503) GraphQL error Apollo sends. */
+function authenticationFailure(error: unknown): GraphQLError {
+  if (error instanceof AuthenticationError) {
+    return new GraphQLError(error.message, {
+      extensions: {
+        code: 'UNAUTHENTICATED',
+        http: { status: 401, headers: new Map([['www-authenticate', error.wwwAuthenticate]]) },
+      },
+    });
+  }
+  const status = (error as { statusCode?: number }).statusCode === 503 ? 503 : 401;
+  return new GraphQLError(
+    status === 503
+      ? 'The token issuer cannot be reached to check the bearer token. Retry later.'
+      : 'Authentication failed.',
+    { extensions: { code: 'UNAUTHENTICATED', http: { status } } },
+  );
+}
