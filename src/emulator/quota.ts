@@ -4,7 +4,8 @@
  * rate across all directories of the account.
  *
  * Rates are token buckets that hold one second of requests, so a burst up to the per-second
- * figure passes at once and the bucket refills continuously. A request over a limit gets
+ * figure passes at once and the bucket refills continuously. AWS does not document its burst
+ * size, so this one is an estimate. A request over a limit gets
  * ThrottlingException with `Retry-After` set to the whole seconds until a token is free.
  */
 import { ACCOUNT_REQUESTS_PER_SECOND, EDITION_QUOTAS } from '../ds-data/quota-limits.js';
@@ -15,19 +16,22 @@ import { ServiceError } from './service-error.js';
 class TokenBucket {
   private tokens: number;
   private updatedAt: number;
+  /** One second of requests, and at least one, so that a rate below 1 per second still admits a request. */
+  private readonly capacity: number;
 
   constructor(
     private readonly ratePerSecond: number,
     now: number,
   ) {
-    this.tokens = ratePerSecond;
+    this.capacity = Math.max(1, ratePerSecond);
+    this.tokens = this.capacity;
     this.updatedAt = now;
   }
 
   /** Milliseconds until a token is free; 0 means one was taken. */
   take(now: number): number {
     const elapsed = Math.max(0, now - this.updatedAt);
-    this.tokens = Math.min(this.ratePerSecond, this.tokens + (elapsed * this.ratePerSecond) / 1000);
+    this.tokens = Math.min(this.capacity, this.tokens + (elapsed * this.ratePerSecond) / 1000);
     this.updatedAt = now;
     if (this.tokens >= 1) {
       this.tokens -= 1;

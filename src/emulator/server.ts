@@ -105,7 +105,6 @@ async function handleRequest(
   let release: (() => void) | undefined;
   try {
     const fault = emulator.faults.draw(exchange.operation?.name);
-    await emulator.delay();
     if (fault === 'dropConnection') {
       request.socket.destroy();
       record(emulator, logger, exchange, 0, 'ConnectionDropped');
@@ -129,6 +128,8 @@ async function handleRequest(
       throw emulator.faults.errorFor(fault);
     }
     release = emulator.quota.acquire(directoryId ?? '', operation.readonly ? 'read' : 'write');
+    // Added latency counts as time in flight, so it occupies the concurrency cap as slow AWS calls do.
+    await emulator.delay();
 
     const input = parseBody(exchange.rawBody);
     // DirectoryId is bound to the query string; a body member of that name is not the input.
