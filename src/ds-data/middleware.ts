@@ -152,15 +152,21 @@ function retryMiddleware(config: ResolvedClientConfig): FinalizeRequestMiddlewar
     const invocationId = randomUUID();
     let retryToken = await strategy.acquireInitialRetryToken(`${SERVICE.endpointPrefix}:${state.operation}`);
 
-    for (;;) {
-      throwIfAborted(signal, state);
+    // Counted when the scheduler starts the attempt, so a call refused or aborted in the
+    // queue reports only the attempts that reached the network.
+    const sendAttempt = () => {
       state.attempts += 1;
       const request = HttpRequest.clone(args.request as HttpRequest);
       request.headers['amz-sdk-invocation-id'] = invocationId;
       request.headers['amz-sdk-request'] = `attempt=${state.attempts}; max=${maxAttempts}`;
+      return next({ ...args, request });
+    };
+
+    for (;;) {
+      throwIfAborted(signal, state);
 
       try {
-        const result = await config.scheduler.schedule(call, () => next({ ...args, request }));
+        const result = await config.scheduler.schedule(call, sendAttempt);
         strategy.recordSuccess(retryToken);
         annotate(result.output, state);
         return result;

@@ -103,7 +103,8 @@ describe('scheduler integration', () => {
 
   it('surfaces QuotaWaitExceededError unchanged and without retrying', async () => {
     const scheduler = new QuotaScheduler({ directories: { [DIRECTORY_ID]: { readsPerSecond: 1 } } });
-    client = createTestClient(server.url, { scheduler });
+    const records: CallRecord[] = [];
+    client = createTestClient(server.url, { scheduler, onCall: (record) => records.push(record) });
     const deadline = Date.now() + 200;
     const describe = () =>
       client.send(new DescribeUserCommand({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'twhitlock' }), {
@@ -118,6 +119,10 @@ describe('scheduler integration', () => {
     expect((error as QuotaWaitExceededError).operation).toBe('DescribeUser');
     expect(Object.hasOwn(error as object, '$metadata')).toBe(false);
     expect(server.requests).toHaveLength(1);
+    expect(records.map((record) => [record.attempts, record.errorName])).toEqual([
+      [1, undefined],
+      [0, 'QuotaWaitExceededError'],
+    ]);
   });
 });
 
