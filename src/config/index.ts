@@ -62,7 +62,7 @@ export class ConfigError extends Error {
 
 export const GATEWAY_CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'HOST', description: 'Address the gateway listens on.', defaultValue: '127.0.0.1' },
-  { name: 'PORT', description: 'Port the gateway listens on (1 to 65535).', defaultValue: '4000' },
+  { name: 'PORT', description: 'Port the gateway listens on (0 to 65535; 0 picks a free port).', defaultValue: '4000' },
   {
     name: 'NODE_ENV',
     description: 'production masks error details and turns the landing page and introspection off by default.',
@@ -203,7 +203,7 @@ export function loadConfig(env: Env): GatewayConfig {
     mode,
     environment,
     host: reader.text('HOST') ?? '127.0.0.1',
-    port: reader.integer('PORT', 4000, 1, 65_535),
+    port: reader.integer('PORT', 4000, 0, 65_535),
     directoryId: givenDirectoryId ?? LOCAL_DIRECTORY_ID,
     logLevel: reader.choice('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     cursorSecret,

@@ -64,8 +64,6 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    // Request logs carry method, path and status only; bodies and headers may hold tokens.
-    disableRequestLogging: false,
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
