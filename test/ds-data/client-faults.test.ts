@@ -8,20 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateUserCommand, type DirectoryServiceDataClient } from '../../src/ds-data/index.js';
 import { DEMO_DIRECTORY_ID, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { createTestClient } from './support/client.js';
+import { seededRandom } from './support/seeded-random.js';
 
 const CALLS = 40;
-
-/** Mulberry32 with a fixed seed, so that the fault sequence is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let emulator: RunningEmulator;
 let client: DirectoryServiceDataClient;
@@ -35,6 +24,7 @@ beforeAll(async () => {
       internalErrorRate: 0.15,
       unavailableRate: 0.1,
       dropConnectionRate: 0.1,
+      // The draws repeat on every run, though concurrent requests may receive them in another order.
       random: seededRandom(7),
     },
   });

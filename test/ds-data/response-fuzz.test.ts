@@ -12,21 +12,10 @@ import {
 } from '../../src/ds-data/index.js';
 import { createTestClient } from './support/client.js';
 import { startScriptedServer, type ScriptedServer } from './support/scripted-server.js';
+import { seededRandom } from './support/seeded-random.js';
 
 const ITERATIONS = 300;
 const SEED = 20261204;
-
-/** Mulberry32: a small seeded generator, so that a failing case can be replayed. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATUSES = [200, 200, 200, 400, 403, 404, 409, 429, 500, 502, 503];
 const NAMES = [
@@ -76,7 +65,7 @@ afterAll(async () => {
 
 describe('response handling under fuzzing', () => {
   it('ends every call in an output or a service exception', async () => {
-    const random = createRandom(SEED);
+    const random = seededRandom(SEED);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const unexpected: string[] = [];
 
