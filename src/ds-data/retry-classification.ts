@@ -6,7 +6,7 @@
  * - `ThrottlingException` and any 429,
  * - `InternalServerException` and any 5xx,
  * - `DirectoryUnavailableException`, unless its reason will not clear by waiting,
- * - request and connection timeouts, connection resets and refusals.
+ * - request and connection timeouts, connection resets and refusals, temporary DNS failures.
  *
  * Not retried: every other client error, a success body that cannot be read, an abort,
  * and a quota-wait refusal.
@@ -20,8 +20,8 @@ const PERSISTENT_UNAVAILABLE_REASONS: ReadonlySet<DirectoryUnavailableReason> = 
   'TRUST_AUTH_FAILURE',
 ]);
 
-/** Node.js error codes of a connection that broke or could not be opened. */
-const TRANSIENT_CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
+/** Node.js error codes of a connection that broke or could not be opened, and of a temporary DNS failure. */
+const TRANSIENT_CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN']);
 
 export type RetryableErrorType = 'THROTTLING' | 'TRANSIENT';
 

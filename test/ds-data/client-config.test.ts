@@ -36,6 +36,10 @@ beforeEach(() => {
     'AWS_USE_DUALSTACK_ENDPOINT',
     'AWS_MAX_ATTEMPTS',
     'AWS_RETRY_MODE',
+    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    'AWS_WEB_IDENTITY_TOKEN_FILE',
+    'AWS_ROLE_ARN',
   ]) {
     vi.stubEnv(name, undefined);
   }
@@ -179,6 +183,19 @@ describe('credential configuration', () => {
     await listUsers(client);
 
     expect(credentialScope()).toMatch(/^from-env\//);
+  });
+});
+
+describe('missing credentials', () => {
+  it('fail before any request when the default chain finds none', async () => {
+    // The chain would ask the instance-metadata address without this setting.
+    expect(process.env['AWS_EC2_METADATA_DISABLED']).toBe('true');
+    client = new DirectoryServiceDataClient({ region: 'us-west-2', endpoint: server.url });
+
+    const error = (await listUsers(client)) as Error;
+
+    expect(error.name).toBe('CredentialsProviderError');
+    expect(server.requests).toHaveLength(0);
   });
 });
 
