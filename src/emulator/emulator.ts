@@ -14,6 +14,9 @@ import { QuotaEnforcer } from './quota.js';
 import type { LoadedDirectory } from './seed.js';
 import type { Credential } from './sigv4.js';
 
+/** Requests kept for inspection; older ones are dropped first. */
+export const MAX_RECORDED_REQUESTS = 10_000;
+
 export const DEFAULT_CREDENTIALS: readonly Credential[] = [{ accessKeyId: 'test', secretAccessKey: 'test' }];
 
 export class Emulator {
@@ -62,6 +65,10 @@ export class Emulator {
 
   recordRequest(entry: RecordedRequest): void {
     this.requests.push(entry);
+    // A long-running emulator keeps only the latest requests, so the log cannot exhaust memory.
+    if (this.requests.length > MAX_RECORDED_REQUESTS) {
+      this.requests.splice(0, this.requests.length - MAX_RECORDED_REQUESTS);
+    }
   }
 
   /** Waits the configured added latency, if any. */

@@ -170,7 +170,7 @@ export function searchGroups(context: OperationContext): Record<string, unknown>
   };
 }
 
-/** The members of a `Group` object (Describe and Search outputs). */
+/** Builds the members of a `Group` object (Describe and Search outputs). */
 function fullGroup(group: GroupEntry): Record<string, unknown> {
   return omitUndefined({
     SID: group.sid,

@@ -3,11 +3,12 @@
  * UpdateGroup and AddGroupMember. Breaking one fails with ValidationException and reason
  * `LDAP_UNSUPPORTED_OPERATION`, the error AD returns (unwilling to perform).
  *
- * Scope changes (per the AWS group type and scope guide and AD): DomainLocal to Universal
- * unless the group contains a DomainLocal group; Universal to DomainLocal unless a Universal
- * group contains it; Universal to Global unless it contains a Universal group; Global to
- * Universal unless a Global group contains it. DomainLocal and Global never change into each
- * other directly, and BuiltinLocal never changes.
+ * Scope changes, per the AWS guide on group type and scope and per AD:
+ * - DomainLocal to Universal, unless the group contains a DomainLocal group.
+ * - Universal to DomainLocal, unless a Universal group contains it.
+ * - Universal to Global, unless it contains a Universal group.
+ * - Global to Universal, unless a Global group contains it.
+ * DomainLocal and Global never change into each other directly, and BuiltinLocal never changes.
  *
  * Nesting: a Global group contains only accounts and Global groups of its own domain; a
  * Universal group contains accounts, Global and Universal groups; a DomainLocal or

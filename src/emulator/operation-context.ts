@@ -1,6 +1,6 @@
 /**
- * What an operation handler receives, and the lookups that several handlers share: realm
- * resolution, the write scope of the caller and the not-found errors.
+ * The context that an operation handler receives, and the lookups that several handlers
+ * share: realm resolution, the write scope of the caller and the not-found errors.
  */
 import type { OperationName } from '../ds-data/operations.js';
 import {

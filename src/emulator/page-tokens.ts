@@ -10,6 +10,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
+import { compareKeys } from './directory-state.js';
 import { validationError } from './service-error.js';
 
 /** Page size when a request sets no `MaxResults`. The model sets no default; 250 is its maximum. */
@@ -106,7 +107,9 @@ export class PageTokens {
 }
 
 function digestParameters(parameters: Readonly<Record<string, unknown>>): string {
-  const canonical = JSON.stringify(Object.entries(parameters).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const entries = Object.entries(parameters);
+  entries.sort(([a], [b]) => compareKeys(a, b));
+  const canonical = JSON.stringify(entries);
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
 }
 

@@ -69,7 +69,7 @@ export class QuotaEnforcer {
 
   /**
    * Admits one request or throws ThrottlingException. The returned function ends the
-   * request's share of the concurrency cap and must be called exactly once.
+   * request's share of the concurrency cap; calls after the first do nothing.
    */
   acquire(directoryId: string, kind: 'read' | 'write'): () => void {
     if (this.options === false) {

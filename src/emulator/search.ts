@@ -2,8 +2,8 @@
  * Matching of SearchUsers and SearchGroups.
  *
  * The AWS documentation leaves the match mode open. The emulator matches when any listed
- * attribute contains the search string, compared case-insensitively as AD compares its
- * Unicode-string values; a multi-valued attribute matches when any of its values does.
+ * attribute contains the search string. It ignores case, because AD compares its
+ * Unicode-string values that way, and a multi-valued attribute matches when any value does.
  */
 import { appliesTo, findAttribute, type AttributeDefinition, type DirectoryObjectType } from '../ds-data/attributes.js';
 import { readAttribute } from './attribute-reads.js';

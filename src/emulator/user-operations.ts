@@ -181,7 +181,7 @@ export function searchUsers(context: OperationContext): Record<string, unknown> 
   };
 }
 
-/** The members of a `User` object (Describe and Search outputs), leaving out unset ones. */
+/** Builds the members of a `User` object (Describe and Search outputs), leaving out unset ones. */
 function fullUser(realm: RealmState, user: UserEntry): Record<string, unknown> {
   return omitUndefined({
     SID: user.sid,

@@ -1,7 +1,7 @@
 /**
  * The documented request/response examples of the DS Data API model, run against the
  * emulator with a seed shaped after them. Inputs are the documented ones unless a line
- * marked "Adapted:" says why not. Outputs are checked for the documented shape: generated
+ * marked "Adapted:" explains why not. Outputs are checked for the documented shape: generated
  * values (SIDs, DNs, GUIDs) differ, and the emulator adds the `Realm` and `MemberRealm`
  * echoes that the AWS CLI output shows and the examples leave out.
  */
