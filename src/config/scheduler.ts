@@ -48,7 +48,7 @@ export const SCHEDULER_CONFIG_VARIABLES: readonly ConfigVariable[] = [
   {
     name: 'DS_DATA_QUOTA_WINDOW_MS',
     description:
-      'Length in milliseconds of the window that the rates count in (1000 to 10000). The default adds 50 ms to one second to absorb network delay.',
+      'Length in milliseconds of the window that the rates count in (1000 to 10000). A call counts from its start until one window after its response.',
     defaultValue: String(DEFAULT_WINDOW_MS),
   },
 ];

@@ -1,11 +1,11 @@
 /**
- * The quota state behind the scheduler: how many calls each directory started recently,
- * how many are in flight, and until when AWS asked it to pause.
+ * The quota state behind the scheduler: which calls of each directory count against its
+ * rates, how many are in flight, and until when AWS asked it to pause.
  *
  * The scheduler keeps its queues to itself and queries this state only for whether a call may start
  * now. One gateway replica uses `InMemoryQuotaState`. Replicas that share a directory need
  * a state backed by a shared store; such a state can keep these methods synchronous by
- * leasing small batches of starts from the store in the background, so it plugs in here
+ * leasing small batches of calls from the store in the background, so it plugs in here
  * without changes to the scheduler.
  */
 import { ACCOUNT_REQUESTS_PER_SECOND, rateFor, type DirectoryQuota } from './quota-limits.js';
@@ -14,7 +14,12 @@ export type CallKind = 'read' | 'write';
 
 /** Outcome of `tryStart`: the limit that blocked the call and the earliest epoch ms worth trying again. */
 export type StartDecision =
-  | { readonly started: true }
+  | {
+      readonly started: true;
+      /** Records that the call's response returned at `now` (epoch ms) and frees its concurrency slot. Later calls do nothing. */
+      readonly finish: (now: number) => void;
+    }
+  /** `retryAt` is `Infinity` when only calls in flight can free the window; their `finish` comes first. */
   | { readonly started: false; readonly blockedBy: 'pause' | 'rate' | 'account'; readonly retryAt: number }
   /** Only a finishing call frees a slot, so there is no time to retry at. */
   | { readonly started: false; readonly blockedBy: 'concurrency' };
@@ -22,13 +27,10 @@ export type StartDecision =
 export interface QuotaState {
   /**
    * Starts a call if the directory is not paused, its rate for `kind` and the account rate
-   * allow one more start in the current window, and fewer than `quota.maxConcurrent` calls
-   * are in flight. A started call keeps its concurrency slot until `finish`.
+   * allow one more call in the window, and fewer than `quota.maxConcurrent` calls are in
+   * flight. A started call keeps its concurrency slot until its `finish`.
    */
   tryStart(directoryId: string, kind: CallKind, quota: DirectoryQuota, now: number): StartDecision;
-
-  /** Releases the concurrency slot of a call that `tryStart` started. */
-  finish(directoryId: string): void;
 
   /** Stops new starts on the directory until `until` (epoch ms); an earlier `until` never shortens a pause. */
   pause(directoryId: string, until: number): void;
@@ -38,61 +40,92 @@ export interface QuotaState {
 
   /**
    * Returns the earliest epoch ms at which each of the next `count` calls of `kind` could
-   * start if nothing else started in between. The values are lower bounds: they ignore the
-   * concurrency cap and calls to other directories that share the account rate.
+   * start if nothing else started in between. The values are lower bounds: they assume that
+   * calls in flight finish now and new calls take no time, and they ignore the concurrency
+   * cap and calls to other directories that share the account rate.
    */
   projectStarts(directoryId: string, kind: CallKind, quota: DirectoryQuota, now: number, count: number): number[];
 }
 
+interface WindowEntry {
+  /** Epoch ms at which the call's response returned; undefined while it is in flight. */
+  finishedAt: number | undefined;
+}
+
 /**
- * Start times of the calls in the last window, oldest first. A call may start while fewer
- * than `limit` starts fall in the window that ends now, so no window of `windowMs` contains
- * more than `limit` starts. A token bucket would allow up to twice its rate in a window that
- * begins with a full bucket.
+ * The calls that count against one rate: each from its start until `windowMs` after its
+ * response returned. The service receives a request after we start it and before its
+ * response returns. So when a new call starts only after an old one has left this window,
+ * the service sees the two at least `windowMs` apart, and at most `limit` calls in the
+ * window here means at most `limit` calls in any `windowMs` at the service, however long
+ * the network takes. Counting starts alone would not do: a request delayed on the way can
+ * reach the service in the same second as the next batch.
  */
 export class SlidingWindowLog {
-  private readonly starts: number[] = [];
+  private entries: WindowEntry[] = [];
 
   constructor(private readonly windowMs: number) {}
 
   get size(): number {
-    return this.starts.length;
+    return this.entries.length;
   }
 
-  /** Drops starts that no window ending at `now` or later contains. */
+  /** Drops calls that finished at least one window before `now`. */
   prune(now: number): void {
-    const oldest = now - this.windowMs;
-    while (this.starts.length > 0 && (this.starts[0] as number) <= oldest) {
-      this.starts.shift();
-    }
+    this.entries = this.entries.filter((entry) => entry.finishedAt === undefined || entry.finishedAt + this.windowMs > now);
   }
 
-  /** Returns `now` when a start fits under `limit`, else the epoch ms when the oldest blocking start leaves the window. */
+  /**
+   * Returns `now` when one more call fits under `limit`. Otherwise returns the epoch ms at
+   * which enough calls leave the window, or `Infinity` when that waits on calls in flight.
+   */
   nextStartAt(limit: number, now: number): number {
     this.prune(now);
-    const blocking = this.starts.length - limit;
-    if (blocking < 0) {
+    const excess = this.entries.length - limit;
+    if (excess < 0) {
       return now;
     }
-    return (this.starts[blocking] as number) + this.windowMs;
+    const leaving = this.entries.map((entry) => (entry.finishedAt === undefined ? Infinity : entry.finishedAt + this.windowMs));
+    leaving.sort((a, b) => a - b);
+    return leaving[excess] as number;
   }
 
-  record(now: number): void {
-    this.starts.push(now);
+  /** Adds a call that starts now and returns the function that records when it finished. */
+  record(): (now: number) => void {
+    const entry: WindowEntry = { finishedAt: undefined };
+    this.entries.push(entry);
+    return (now) => {
+      entry.finishedAt ??= now;
+    };
   }
 
-  /** Returns the earliest start of each of the next `count` calls under `limit`, starting at `now`. */
+  /** Returns the earliest start of each of the next `count` calls under `limit`, from `now`. */
   project(limit: number, now: number, count: number): number[] {
     this.prune(now);
-    const timeline = [...this.starts];
+    // Calls in flight are assumed to finish now, and new calls at their start: a lower bound.
+    const existing = this.entries.map((entry) => (entry.finishedAt ?? now) + this.windowMs).sort((a, b) => a - b);
+    const added: number[] = [];
+    let nextExisting = 0;
+    let nextAdded = 0;
     const projected: number[] = [];
 
     for (let k = 0; k < count; k += 1) {
-      // The next call must wait until the start `limit` places before it leaves the window.
-      const blocker = timeline.length - limit;
-      const at = blocker >= 0 ? Math.max(now, (timeline[blocker] as number) + this.windowMs) : now;
-      timeline.push(at);
-      projected.push(at);
+      // Wait for the earliest leavers until the window has room. A new call leaves one window
+      // after a call that left before it, so taking leavers in merged order stays sorted.
+      let startAt = now;
+      while (existing.length - nextExisting + (added.length - nextAdded) >= limit) {
+        const fromExisting = existing[nextExisting] ?? Infinity;
+        const fromAdded = added[nextAdded] ?? Infinity;
+        if (fromExisting <= fromAdded) {
+          nextExisting += 1;
+          startAt = Math.max(startAt, fromExisting);
+        } else {
+          nextAdded += 1;
+          startAt = Math.max(startAt, fromAdded);
+        }
+      }
+      added.push(startAt + this.windowMs);
+      projected.push(startAt);
     }
     return projected;
   }
@@ -108,7 +141,7 @@ interface DirectoryRecord {
 export interface InMemoryQuotaStateOptions {
   /** Requests per second across all directories of the account; default 100. */
   readonly accountRequestsPerSecond?: number;
-  /** Length of a rate window in ms; default 1000 (the quotas are per second). */
+  /** Length of a rate window in ms; default 1000, since the quotas are per second. */
   readonly windowMs?: number;
 }
 
@@ -152,17 +185,22 @@ export class InMemoryQuotaState implements QuotaState {
       return { started: false, blockedBy: 'account', retryAt: accountAt };
     }
 
-    window.record(now);
-    this.account.record(now);
+    const finishInWindow = window.record();
+    const finishInAccount = this.account.record();
     record.inFlight += 1;
-    return { started: true };
-  }
-
-  finish(directoryId: string): void {
-    const record = this.directories.get(directoryId);
-    if (record && record.inFlight > 0) {
-      record.inFlight -= 1;
-    }
+    let finished = false;
+    return {
+      started: true,
+      finish: (finishedAt) => {
+        if (finished) {
+          return;
+        }
+        finished = true;
+        finishInWindow(finishedAt);
+        finishInAccount(finishedAt);
+        record.inFlight -= 1;
+      },
+    };
   }
 
   pause(directoryId: string, until: number): void {

@@ -43,9 +43,9 @@ export interface QuotaSchedulerOptions {
   /** Requests per second across all directories; default 100. Ignored when `state` is given. */
   readonly accountRequestsPerSecond?: number;
   /**
-   * Length of a rate window in ms; default 1050. The 50 ms beyond one second absorb the
-   * variable delay between a call's start here and its arrival at the service, so that the
-   * service never counts more than the quota in any one-second window. Ignored when `state` is given.
+   * Length of a rate window in ms; default 1000. A call counts from its start until one
+   * window after its response returned, so that the service never sees more than the quota
+   * in any window of this length. Ignored when `state` is given.
    */
   readonly windowMs?: number;
   /** Pause in ms applied when a throttled response carries no usable `Retry-After`; default 1000. */
@@ -55,14 +55,15 @@ export interface QuotaSchedulerOptions {
   readonly metrics?: SchedulerMetrics;
 }
 
-/** Default rate window: one second plus an allowance for network delay. */
-export const DEFAULT_WINDOW_MS = 1050;
+/** Default rate window: the quotas are per second. */
+export const DEFAULT_WINDOW_MS = 1000;
 
 interface QueuedCall {
   readonly call: ScheduledCall;
   readonly kind: CallKind;
   readonly enqueuedAt: number;
-  readonly start: () => void;
+  /** Runs the attempt and calls `onSettled` once it resolves or rejects. */
+  readonly start: (onSettled: () => void) => void;
   readonly reject: (reason: unknown) => void;
   /** Removes the abort listener once the call has left the queue. */
   detach: () => void;
@@ -188,8 +189,8 @@ export class QuotaScheduler implements CallScheduler {
         call,
         kind: call.kind,
         enqueuedAt: this.clock.now(),
-        start: () => {
-          runAttempt(attempt).then(resolve, reject).finally(() => this.finish(call.directoryId));
+        start: (onSettled) => {
+          runAttempt(attempt).then(resolve, reject).finally(onSettled);
         },
         reject,
         detach: () => {},
@@ -217,11 +218,6 @@ export class QuotaScheduler implements CallScheduler {
     if (this.directories.has(directoryId)) {
       this.dispatch(directoryId);
     }
-  }
-
-  private finish(directoryId: string): void {
-    this.state.finish(directoryId);
-    this.dispatch(directoryId);
   }
 
   private abort(entry: QueuedCall, reason: unknown): void {
@@ -296,7 +292,7 @@ export class QuotaScheduler implements CallScheduler {
     const decision = this.state.tryStart(directoryId, kind, quota, now);
     if (!decision.started) {
       if (decision.blockedBy === 'concurrency') {
-        // Neither kind can start until a call finishes, and `finish` dispatches again.
+        // Neither kind can start until a call finishes, and a finishing call dispatches again.
         blocked.add(other(kind));
       } else {
         retryAt.push(decision.retryAt);
@@ -308,7 +304,10 @@ export class QuotaScheduler implements CallScheduler {
     entry.detach();
     this.publishDepth(directoryId, kind, queues);
     this.metrics?.observeWait(directoryId, kind, now - entry.enqueuedAt);
-    entry.start();
+    entry.start(() => {
+      decision.finish(this.clock.now());
+      this.dispatch(directoryId);
+    });
     return true;
   }
 
@@ -354,7 +353,9 @@ export class QuotaScheduler implements CallScheduler {
     if (queues.read.size === 0 && queues.write.size === 0) {
       return;
     }
-    const wakeAt = candidates.length > 0 ? Math.min(...candidates) : undefined;
+    // An infinite candidate waits on a call in flight, whose end dispatches anyway.
+    const finite = candidates.filter((candidate) => Number.isFinite(candidate));
+    const wakeAt = finite.length > 0 ? Math.min(...finite) : undefined;
     if (wakeAt === queues.timerAt) {
       return;
     }

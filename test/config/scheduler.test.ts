@@ -21,7 +21,7 @@ describe('parseSchedulerConfig', () => {
       edition: 'standard',
       directories: {},
       accountRequestsPerSecond: 100,
-      windowMs: 1050,
+      windowMs: 1000,
     });
   });
 

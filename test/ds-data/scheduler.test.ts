@@ -91,20 +91,26 @@ describe('QuotaScheduler', () => {
       expect(reads.map((start) => start.at - t0)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     });
 
-    it('uses the default 1050 ms window', async () => {
+    it('counts a call until one window after its response', async () => {
       const clock = new ManualClock();
       const t0 = clock.now();
       const scheduler = new QuotaScheduler({ clock });
       const run = attempts(clock);
 
-      for (let i = 0; i < 9; i += 1) {
-        void scheduler.schedule(read(), run.instant(`r${i}`));
+      for (let i = 0; i < 8; i += 1) {
+        void scheduler.schedule(read(), run.untilReleased(`r${i}`));
       }
-      await clock.advance(1049);
+      void scheduler.schedule(read(), run.instant('r8'));
+      await clock.advance(1500);
+      expect(run.starts).toHaveLength(8);
+
+      // r0 took 1500 ms: the service may have received it just now, so r8 waits one more window.
+      run.release('r0');
+      await clock.advance(999);
       expect(run.starts).toHaveLength(8);
 
       await clock.advance(1);
-      expect(run.starts.at(-1)).toEqual({ id: 'r8', at: t0 + 1050 });
+      expect(run.starts.at(-1)).toEqual({ id: 'r8', at: t0 + 2500 });
     });
 
     it('applies enterprise rates and per-directory overrides', () => {
@@ -449,12 +455,20 @@ describe('QuotaScheduler', () => {
 describe('SlidingWindowLog', () => {
   it('projects starts window by window', () => {
     const log = new SlidingWindowLog(1000);
-    log.record(0);
-    log.record(400);
+    log.record()(0);
+    log.record()(400);
 
     expect(log.project(2, 500, 5)).toEqual([1000, 1400, 2000, 2400, 3000]);
     expect(log.project(3, 500, 2)).toEqual([500, 1000]);
     expect(log.nextStartAt(2, 999)).toBe(1000);
     expect(log.nextStartAt(2, 1000)).toBe(1000);
+  });
+
+  it('keeps a call in flight in the window', () => {
+    const log = new SlidingWindowLog(1000);
+    log.record();
+
+    expect(log.nextStartAt(1, 5000)).toBe(Infinity);
+    expect(log.project(1, 5000, 2)).toEqual([6000, 7000]);
   });
 });
