@@ -1,6 +1,6 @@
 /**
  * Graceful shutdown of the real start-up script: `src/main.ts` runs in a child process,
- * pointed at an emulator on 127.0.0.1 that answers slowly. A SIGTERM while a request waits
+ * pointed at an emulator on 127.0.0.1 that responds slowly. A SIGTERM while a request waits
  * on the emulator lets that request finish, refuses new connections, and exits with code 0.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -76,7 +76,7 @@ function startGateway(): Promise<{ url: string; exit: Promise<number | null>; st
 }
 
 describe('graceful shutdown', () => {
-  // Starting src/main.ts through tsx takes about 9 s on a 2-core machine, hence the timeout.
+  // Starting src/main.ts through tsx took about 9 s in a measured run (2 cores), hence the timeout.
   it('finishes an in-flight request on SIGTERM and exits 0', async () => {
     const gateway = await startGateway();
 
