@@ -35,8 +35,9 @@ export interface CorsPluginOptions {
  * Registers CORS for every route of the app (the plugin is not encapsulated).
  *
  * Only origins in the allow-list get `Access-Control-Allow-Origin`. A preflight from any
- * other origin gets 404 without CORS headers, so the browser never sends the real
- * request. A preflight that carries `Access-Control-Request-Private-Network: true` (the
+ * other origin gets no CORS headers, so the browser never sends the real request. Its
+ * status comes from the route: 404 from this plugin's catch-all `OPTIONS` route, or 400
+ * from Apollo Server's own `OPTIONS` handler on `/graphql`. A preflight that carries `Access-Control-Request-Private-Network: true` (the
  * Private Network Access check that Chromium runs when a public page calls localhost or a
  * private address) gets `Access-Control-Allow-Private-Network: true` only when the origin
  * is allowed and `allowPrivateNetwork` is on.
