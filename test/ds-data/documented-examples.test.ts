@@ -35,7 +35,7 @@ import {
 import { parseJson } from '../../src/ds-data/json.js';
 import type { OperationName } from '../../src/ds-data/operations.js';
 import { startEmulator, type EmulatorSeed, type GroupSeed, type RunningEmulator, type UserSeed } from '../../src/emulator/index.js';
-import { TEST_CREDENTIALS, TEST_REGION } from './support/client.js';
+import { expectedAuthorization, TEST_CREDENTIALS, TEST_REGION } from './support/client.js';
 
 const DIRECTORY_ID = 'd-12233abcde';
 
@@ -373,6 +373,13 @@ describe('documented examples', () => {
     expect(received.operation).toBe(example.operation);
     expect(received.status).toBe(200);
     expect(received.query).toEqual({ DirectoryId: DIRECTORY_ID });
+    const signed = {
+      method: received.method,
+      url: `${received.path}?${new URLSearchParams(received.query).toString()}`,
+      headers: received.headers,
+      body: received.rawBody,
+    };
+    expect(received.headers['authorization']).toBe(expectedAuthorization(signed));
     expect(received.rawBody).toBe(example.input.replace('"DirectoryId":"d-12233abcde",', '').replace(',"DirectoryId":"d-12233abcde"', ''));
 
     const documented = parseJson(example.output);

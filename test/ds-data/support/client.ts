@@ -3,11 +3,9 @@
  * 127.0.0.1 endpoint, so that no test consults the default credential chain, a profile or
  * the instance-metadata address.
  */
-import { HttpRequest } from '@smithy/protocol-http';
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
-import type { RetryStrategyV2 } from '@smithy/types';
 import { StandardRetryStrategy } from '@smithy/core/retry';
+import type { RetryStrategyV2 } from '@smithy/types';
+import { createHash, createHmac } from 'node:crypto';
 
 import { DirectoryServiceDataClient, type DirectoryServiceDataClientConfig } from '../../../src/ds-data/index.js';
 import type { RecordedRequest } from './scripted-server.js';
@@ -37,40 +35,54 @@ export function createTestClient(
 }
 
 /**
- * Recomputes the SigV4 signature of a recorded request with the test credentials and the
- * date the client signed with, and returns the `authorization` header it should carry.
+ * Computes the SigV4 `authorization` header that a recorded request should carry, written
+ * from the Signature Version 4 steps with `node:crypto` alone, so that it does not share a
+ * mistake with `@smithy/signature-v4`, which both the client and the emulator use. It signs
+ * the headers that the request lists in `SignedHeaders`, with the date of its `x-amz-date`.
  */
-export async function expectedAuthorization(recorded: RecordedRequest, host: string): Promise<string> {
-  const url = new URL(recorded.url, `http://${host}`);
-  // Only the headers the client signed: Node adds others (connection, content-length) on the way out.
+export function expectedAuthorization(recorded: RecordedRequest, region = TEST_REGION): string {
+  const url = new URL(recorded.url, 'http://placeholder');
   const authorization = String(recorded.headers['authorization']);
-  const signedNames = /SignedHeaders=([^,]+)/.exec(authorization)?.[1]?.split(';') ?? [];
-  const headers: Record<string, string> = {};
-  for (const name of signedNames) {
-    headers[name] = String(recorded.headers[name]);
-  }
-  const query: Record<string, string> = {};
-  url.searchParams.forEach((value, key) => (query[key] = value));
-  const request = new HttpRequest({
-    method: recorded.method,
-    protocol: 'http:',
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: url.pathname,
+  const signedNames = (/SignedHeaders=([^,]+)/.exec(authorization)?.[1] ?? '').split(';');
+  const amzDate = String(recorded.headers['x-amz-date']);
+  const date = amzDate.slice(0, 8);
+
+  const query = [...url.searchParams.entries()]
+    .map(([key, value]) => [encodeRfc3986(key), encodeRfc3986(value)] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => `${key}=${value}`)
+    .join('&');
+  const canonicalHeaders = signedNames
+    .map((name) => `${name}:${String(recorded.headers[name]).trim().replace(/\s+/g, ' ')}\n`)
+    .join('');
+  const canonicalRequest = [
+    recorded.method,
+    url.pathname.split('/').map((segment) => encodeRfc3986(encodeRfc3986(decodeURIComponent(segment)))).join('/'),
     query,
-    headers,
-    body: recorded.body,
-  });
-  const amzDate = headers['x-amz-date']!;
-  const signingDate = new Date(
-    `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+    canonicalHeaders,
+    signedNames.join(';'),
+    sha256Hex(recorded.body),
+  ].join('\n');
+
+  const scope = `${date}/${region}/ds-data/aws4_request`;
+  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
+  let key: Buffer = Buffer.from(`AWS4${TEST_CREDENTIALS.secretAccessKey}`);
+  for (const part of [date, region, 'ds-data', 'aws4_request']) {
+    key = createHmac('sha256', key).update(part).digest();
+  }
+  const signature = createHmac('sha256', key).update(stringToSign).digest('hex');
+
+  return (
+    `AWS4-HMAC-SHA256 Credential=${TEST_CREDENTIALS.accessKeyId}/${scope}, ` +
+    `SignedHeaders=${signedNames.join(';')}, Signature=${signature}`
   );
-  const signer = new SignatureV4({
-    service: 'ds-data',
-    region: TEST_REGION,
-    credentials: TEST_CREDENTIALS,
-    sha256: Hash.bind(null, 'sha256'),
-  });
-  const signed = await signer.sign(request, { signingDate });
-  return signed.headers['authorization']!;
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Percent-encodes everything but the unreserved characters of RFC 3986, as SigV4 requires. */
+function encodeRfc3986(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
