@@ -13,7 +13,7 @@ import type { RecordedRequest } from './scripted-server.js';
 export const TEST_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 export const TEST_REGION = 'us-west-2';
 
-/** A standard retry strategy whose backoff is 1 ms, so retry tests run fast; delays from Retry-After still apply. */
+/** Builds a standard retry strategy with a 1 ms backoff, so retry tests run fast. Retry-After waits still apply. */
 export function fastRetryStrategy(maxAttempts: number): RetryStrategyV2 {
   return new StandardRetryStrategy({
     maxAttempts,
@@ -49,7 +49,8 @@ export function expectedAuthorization(recorded: RecordedRequest, region = TEST_R
 
   const query = [...url.searchParams.entries()]
     .map(([key, value]) => [encodeRfc3986(key), encodeRfc3986(value)] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    // Code-unit order, as SigV4 sorts; each key appears once in these requests.
+    .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([key, value]) => `${key}=${value}`)
     .join('&');
   const canonicalHeaders = signedNames
