@@ -37,13 +37,19 @@ interface ChildMessage {
 
 const READY_TIMEOUT_MS = 30_000;
 
-/** Starts `bench/processes/<name>.ts` with `options` and waits until it reports its URL. */
-export async function startChild(name: string, options: unknown, execArgv: readonly string[] = []): Promise<ChildHandle> {
+/** Starts `bench/processes/<name>.ts` with `options` and waits until it sends its URL. */
+export async function startChild(
+  name: string,
+  options: unknown,
+  execArgv: readonly string[] = [],
+  { quiet = false }: { quiet?: boolean } = {},
+): Promise<ChildHandle> {
   const script = fileURLToPath(new URL(`../processes/${name}.ts`, import.meta.url));
   const child = fork(script, [JSON.stringify(options)], {
     execArgv: ['--import', 'tsx', ...execArgv],
     env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...SAFE_AWS_ENV },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // A quiet child writes its standard output (the gateway's request log) to /dev/null.
+    stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit', 'ipc'],
   });
 
   const url = await waitForReady(child, name);

@@ -1,0 +1,163 @@
+/**
+ * Gateway overhead: throughput and latency of a `user` query through the whole gateway,
+ * beside a bare Apollo server that makes the same `DescribeUser` call (baseline a) and one
+ * that returns a constant (baseline b). All three run in the same benchmark against one
+ * emulator with no quota and no added latency.
+ */
+import { startChild, type ChildHandle } from './lib/child.js';
+import { runLoad, type LoadResult } from './lib/load.js';
+import type { Section } from './lib/report.js';
+import { round } from './lib/stats.js';
+import { SUITE_DIRECTORY_ID } from './query-suite.js';
+
+export const USER_QUERY = 'query { user(samAccountName: "jdoe") { samAccountName sid givenName surname enabled } }';
+
+/** Quota settings that keep the gateway's scheduler on but never binding, since the emulator enforces no quota here. */
+export const UNBOUND_SCHEDULER_ENV = {
+  DS_DATA_QUOTA_OVERRIDES: `${SUITE_DIRECTORY_ID}:reads=10000,writes=10000,concurrent=10000`,
+  DS_DATA_ACCOUNT_RPS: '10000',
+};
+
+export interface OverheadSettings {
+  readonly connections: number;
+  readonly warmupSeconds: number;
+  readonly peakSeconds: number;
+  readonly latencySeconds: number;
+  /** Peak runs per server, interleaved; the best run counts, to damp noise from the shared CPUs. */
+  readonly rounds: number;
+}
+
+export interface OverheadOutcome {
+  readonly section: Section;
+  /** Peak requests per second of the gateway, which the memory run reuses. */
+  readonly gatewayPeak: number;
+}
+
+const BODY = JSON.stringify({ query: USER_QUERY });
+
+/** Returns whether a response carries the user and no GraphQL error. */
+function isUserAnswer(body: string): boolean {
+  return body.includes('"samAccountName":"jdoe"') && !body.includes('"errors"');
+}
+
+export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Record<string, string>): Promise<OverheadOutcome> {
+  const emulator = await startChild('emulator', { quota: false });
+  const servers: Record<'gateway' | 'describe' | 'constant', ChildHandle | undefined> = {
+    gateway: undefined,
+    describe: undefined,
+    constant: undefined,
+  };
+
+  try {
+    const common = { endpoint: emulator.url, directoryId: SUITE_DIRECTORY_ID };
+    servers.gateway = await startChild('server', { ...common, kind: 'gateway', gatewayEnv: { ...gatewayEnv, ...UNBOUND_SCHEDULER_ENV } }, [], { quiet: true });
+    servers.describe = await startChild('server', { ...common, kind: 'describe' }, [], { quiet: true });
+    servers.constant = await startChild('server', { ...common, kind: 'constant' }, [], { quiet: true });
+
+    const load = (server: ChildHandle, durationSeconds: number, overallRate?: number) =>
+      runLoad({
+        url: server.url,
+        body: BODY,
+        connections: settings.connections,
+        durationSeconds,
+        verifyBody: isUserAnswer,
+        ...(overallRate === undefined ? {} : { overallRate }),
+      });
+
+    for (const server of Object.values(servers)) {
+      await load(server as ChildHandle, settings.warmupSeconds);
+    }
+
+    const best: Record<string, LoadResult> = {};
+    for (let round = 0; round < settings.rounds; round += 1) {
+      for (const [name, server] of Object.entries(servers)) {
+        const result = await load(server as ChildHandle, settings.peakSeconds);
+        checkClean(name, result);
+        if (!best[name] || result.requestsPerSecond > (best[name] as LoadResult).requestsPerSecond) {
+          best[name] = result;
+        }
+        await emulator.request('clearRequests');
+      }
+    }
+    const gateway = best['gateway'] as LoadResult;
+    const describe = best['describe'] as LoadResult;
+    const constant = best['constant'] as LoadResult;
+
+    // Latency at half the gateway's peak, the same offered rate for the gateway and baseline a.
+    const halfRate = Math.max(1, Math.floor(gateway.requestsPerSecond / 2));
+    const gatewayAtHalf = await load(servers.gateway as ChildHandle, settings.latencySeconds, halfRate);
+    const describeAtHalf = await load(servers.describe as ChildHandle, settings.latencySeconds, halfRate);
+    checkClean('gateway at half rate', gatewayAtHalf);
+    checkClean('describe at half rate', describeAtHalf);
+
+    const ratioToDescribe = gateway.requestsPerSecond / describe.requestsPerSecond;
+    const ratioToConstant = gateway.requestsPerSecond / constant.requestsPerSecond;
+    const addedP99 = gatewayAtHalf.latencyP99Ms - describeAtHalf.latencyP99Ms;
+
+    const figures = [
+      ...serverFigures('gateway', gateway),
+      ...serverFigures('baseline a (bare Apollo + DescribeUser)', describe),
+      ...serverFigures('baseline b (bare Apollo, constant)', constant),
+      { name: 'gateway / baseline a throughput', value: round(ratioToDescribe, 3), unit: 'ratio' },
+      { name: 'gateway / baseline b throughput', value: round(ratioToConstant, 3), unit: 'ratio' },
+      { name: 'offered rate for the latency runs', value: halfRate, unit: 'req/s' },
+      { name: 'gateway p50 at half peak', value: round(gatewayAtHalf.latencyP50Ms), unit: 'ms' },
+      { name: 'gateway p99 at half peak', value: round(gatewayAtHalf.latencyP99Ms), unit: 'ms' },
+      { name: 'baseline a p50 at half peak', value: round(describeAtHalf.latencyP50Ms), unit: 'ms' },
+      { name: 'baseline a p99 at half peak', value: round(describeAtHalf.latencyP99Ms), unit: 'ms' },
+      { name: 'p99 added by the gateway at half peak', value: round(addedP99), unit: 'ms' },
+    ];
+
+    return {
+      gatewayPeak: gateway.requestsPerSecond,
+      section: {
+        title: 'Gateway overhead',
+        method:
+          `The query \`${USER_QUERY}\` through the gateway and through two bare Apollo Server 5 ` +
+          'servers on Fastify: baseline a resolves it with one `DescribeUser` call through the same ' +
+          'DS Data client to the same emulator, baseline b returns a constant. The emulator runs in ' +
+          'its own process with its quota off and no added latency. autocannon sends from the ' +
+          `benchmark process with ${settings.connections} connections: ${settings.warmupSeconds} s of ` +
+          `warm-up per server, then ${settings.rounds} interleaved ${settings.peakSeconds} s peak runs ` +
+          `per server (the best counts), then ${settings.latencySeconds} s at half the gateway's peak ` +
+          'for the gateway and baseline a. Latency is measured per response.',
+        figures,
+        targets: [
+          {
+            target: 'gateway throughput ≥ 80% of baseline a',
+            measured: `${round(ratioToDescribe * 100, 1)}%`,
+            met: ratioToDescribe >= 0.8,
+          },
+          {
+            target: 'p99 added latency < 5 ms at half the peak rate',
+            measured: `${round(addedP99)} ms`,
+            met: addedP99 < 5,
+          },
+        ],
+      },
+    };
+  } finally {
+    for (const server of Object.values(servers)) {
+      await server?.close();
+    }
+    await emulator.close();
+  }
+}
+
+function serverFigures(label: string, result: LoadResult) {
+  return [
+    { name: `${label} throughput`, value: round(result.requestsPerSecond, 1), unit: 'req/s' },
+    { name: `${label} p50 latency at peak`, value: round(result.latencyP50Ms), unit: 'ms' },
+    { name: `${label} p99 latency at peak`, value: round(result.latencyP99Ms), unit: 'ms' },
+  ];
+}
+
+/** Fails the benchmark when a run had errors, since its throughput would then mean nothing. */
+function checkClean(name: string, result: LoadResult): void {
+  if (result.errors > 0 || result.non2xx > 0 || result.mismatches > 0) {
+    throw new Error(
+      `The ${name} run is not clean: ${result.errors} connection errors, ${result.non2xx} non-2xx responses, ` +
+        `${result.mismatches} responses without the expected user.`,
+    );
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench`: runs the four benchmarks and writes `bench/results/latest.json` and
+ * `docs/benchmarks.md`. Everything runs on 127.0.0.1 with fixed local credentials, and the
+ * whole run takes about five minutes.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+import { SAFE_AWS_ENV } from './lib/child.js';
+import { describeMachine } from './lib/machine.js';
+import { renderMarkdown, type BenchResults, type Section } from './lib/report.js';
+import { measureEconomy } from './measure-economy.js';
+import { measureMemory } from './measure-memory.js';
+import { measureOverhead } from './measure-overhead.js';
+import { measureQuota } from './measure-quota.js';
+
+Object.assign(process.env, SAFE_AWS_ENV);
+
+/** Gateway variables on top of the defaults in `bench/gateway.ts`, shared by every run. */
+const GATEWAY_ENV: Record<string, string> = {};
+
+const startedAt = Date.now();
+const sections: Section[] = [];
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+log('gateway overhead (about 2 minutes)');
+const overhead = await measureOverhead(
+  { connections: 16, warmupSeconds: 3, peakSeconds: 10, latencySeconds: 10, rounds: 2 },
+  GATEWAY_ENV,
+);
+sections.push(overhead.section);
+
+log('call economy');
+sections.push(await measureEconomy(GATEWAY_ENV));
+
+log('quota behaviour (about 10 seconds)');
+sections.push(await measureQuota(80, GATEWAY_ENV));
+
+log('memory (about 2 minutes)');
+sections.push(
+  await measureMemory(
+    {
+      durationSeconds: 120,
+      sampleEverySeconds: 5,
+      requestsPerSecond: Math.max(1, Math.floor(overhead.gatewayPeak / 2)),
+      connections: 16,
+    },
+    GATEWAY_ENV,
+  ),
+);
+
+const results: BenchResults = {
+  command: 'npm run bench',
+  date: new Date(startedAt).toISOString(),
+  machine: describeMachine(),
+  nodeVersion: process.version,
+  durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+  sections,
+};
+
+const resultsDirectory = fileURLToPath(new URL('./results/', import.meta.url));
+const docsDirectory = fileURLToPath(new URL('../docs/', import.meta.url));
+await mkdir(resultsDirectory, { recursive: true });
+await mkdir(docsDirectory, { recursive: true });
+await writeFile(`${resultsDirectory}latest.json`, `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(`${docsDirectory}benchmarks.md`, renderMarkdown(results));
+
+for (const section of sections) {
+  for (const check of section.targets) {
+    log(`${check.met ? 'met    ' : 'MISSED '} ${section.title}: ${check.target}: ${check.measured}`);
+  }
+}
+log(`wrote bench/results/latest.json and docs/benchmarks.md in ${results.durationSeconds} s`);
