@@ -11,6 +11,7 @@ import {
   type MiddlewareStack,
 } from '@smithy/types';
 
+import { linkAbortSignal } from './abort-link.js';
 import type { ResolvedClientConfig } from './config.js';
 import type { CallContext, SendOptions } from './middleware.js';
 import { SERVICE, type OperationName } from './operations.js';
@@ -34,7 +35,10 @@ export abstract class DirectoryServiceDataCommand<Input extends object, Output e
     options: SendOptions | undefined,
   ): Handler<Input, Output> {
     const stack = clientStack.concat(this.middlewareStack);
-    const callOptions = options ?? {};
+    // The call listens on its own linked signal, so concurrent calls on one caller's signal
+    // add one listener to it in total.
+    const link = options?.abortSignal === undefined ? undefined : linkAbortSignal(options.abortSignal);
+    const callOptions: SendOptions = { ...options, ...(link === undefined ? {} : { abortSignal: link.signal }) };
     const context: CallContext = {
       clientName: 'DirectoryServiceDataClient',
       commandName: `${this.operation}Command`,
@@ -45,9 +49,19 @@ export abstract class DirectoryServiceDataCommand<Input extends object, Output e
       ...(callOptions.abortSignal === undefined ? {} : { abortSignal: callOptions.abortSignal }),
       ...(config.requestTimeout === undefined ? {} : { requestTimeout: config.requestTimeout }),
     };
-    return stack.resolve(
+    const handler = stack.resolve(
       (request) => config.requestHandler.handle(request.request as never, handlerOptions),
       context,
     ) as unknown as Handler<Input, Output>;
+    if (link === undefined) {
+      return handler;
+    }
+    return async (args) => {
+      try {
+        return await handler(args);
+      } finally {
+        link.release();
+      }
+    };
   }
 }

@@ -76,9 +76,12 @@ describe('scheduler integration', () => {
       kind: 'write',
       callerId: 'user-7',
       deadline: 4_102_444_800_000,
-      signal: controller.signal,
+      signal: expect.any(AbortSignal),
     });
     expect(calls[1]).toEqual(calls[0]);
+    expect(calls[0]!.signal!.aborted).toBe(false);
+    controller.abort(new Error('caller left'));
+    expect(calls[0]!.signal!.aborted).toBe(false);
     expect(throttled).toEqual([[DIRECTORY_ID, 0]]);
   });
 
@@ -181,6 +184,53 @@ describe('abort', () => {
     expect(error.name).toBe('AbortError');
     expect(performance.now() - started).toBeLessThan(2000);
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('shared abort signal', () => {
+  it('adds no listener warning for many concurrent calls', async () => {
+    client = createTestClient(server.url);
+    const target = client;
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    const controller = new AbortController();
+
+    try {
+      await Promise.all(
+        Array.from({ length: 30 }, () =>
+          target.send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID }), { abortSignal: controller.signal }),
+        ),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+
+    expect(warnings).toEqual([]);
+    expect(server.requests).toHaveLength(30);
+  });
+
+  it('aborts every call in flight on one signal', async () => {
+    client = createTestClient(server.url);
+    const target = client;
+    server.script({ stall: true });
+    const controller = new AbortController();
+
+    const sent = Array.from({ length: 12 }, () =>
+      target
+        .send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID }), { abortSignal: controller.signal })
+        .then(
+          () => new Error('the call was expected to abort'),
+          (caught: unknown) => caught as Error,
+        ),
+    );
+    await vi.waitFor(() => expect(server.requests).toHaveLength(12));
+    controller.abort(new Error('client went away'));
+    const errors = await Promise.all(sent);
+
+    expect(errors.map((error) => error.name)).toEqual(Array(12).fill('AbortError'));
+    expect(errors.map((error) => (error.cause as Error).message)).toEqual(Array(12).fill('client went away'));
   });
 });
 
