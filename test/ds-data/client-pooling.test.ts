@@ -51,4 +51,16 @@ describe('connection pool', () => {
     const running = server;
     await vi.waitFor(() => expect(running.openConnectionCount).toBe(0));
   });
+
+  it('opens a new connection after destroy', async () => {
+    server = await startScriptedServer();
+    client = createTestClient(server.url);
+    await client.send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID }));
+    client.destroy();
+
+    const output = await client.send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID }));
+
+    expect(output.$metadata.httpStatusCode).toBe(200);
+    expect(server.connectionCount).toBe(2);
+  });
 });
