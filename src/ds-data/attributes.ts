@@ -141,12 +141,12 @@ export const ATTRIBUTE_DEFINITIONS: readonly AttributeDefinition[] = [
  * Names of the AWS attributes page ("DSD names") that differ from the LDAP display name.
  * Callers may use either spelling in `SearchAttributes` and `OtherAttributes` lists.
  */
-const DSD_NAME_ALIASES: Readonly<Record<string, string>> = {
-  emailaddress: 'mail',
-  givenname: 'givenName',
-  surname: 'sn',
-  sid: 'objectSid',
-};
+const DSD_NAME_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['emailaddress', 'mail'],
+  ['givenname', 'givenName'],
+  ['surname', 'sn'],
+  ['sid', 'objectSid'],
+]);
 
 const BY_LOWER_NAME = new Map(ATTRIBUTE_DEFINITIONS.map((definition) => [definition.ldapName.toLowerCase(), definition]));
 
@@ -156,7 +156,8 @@ const BY_LOWER_NAME = new Map(ATTRIBUTE_DEFINITIONS.map((definition) => [definit
  */
 export function findAttribute(name: string): AttributeDefinition | undefined {
   const lower = name.toLowerCase();
-  const alias = DSD_NAME_ALIASES[lower];
+  // A Map, not an object literal, so that names such as `constructor` find nothing.
+  const alias = DSD_NAME_ALIASES.get(lower);
   return BY_LOWER_NAME.get(alias ? alias.toLowerCase() : lower);
 }
 

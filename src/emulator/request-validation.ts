@@ -6,6 +6,7 @@
  * violation: attribute values, attribute names, realms and page tokens have their own.
  */
 import { validateRequest, type ConstraintViolation } from '../ds-data/constraints.js';
+import { stringifyJson } from '../ds-data/json.js';
 import type { OperationName } from '../ds-data/operations.js';
 import type { ValidationExceptionReason } from '../ds-data/types.js';
 import { validationError, type ServiceError } from './service-error.js';
@@ -34,14 +35,14 @@ function describeViolation(violation: ConstraintViolation): string {
   return `the value ${formatValue(violation.value)} of ${violation.path} ${violation.rule}`;
 }
 
+/** Formats a rejected value as JSON, cut to 80 characters so that a huge value cannot flood the message. */
 function formatValue(value: unknown): string {
   if (typeof value === 'string') {
     return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}...` : value);
   }
-  if (typeof value === 'bigint') {
-    return value.toString();
-  }
-  return JSON.stringify(value) ?? String(value);
+  // The lossless codec, because a wrong-typed member may contain an `N` value parsed as bigint.
+  const text = stringifyJson(value);
+  return text.length > 80 ? `${text.slice(0, 80)}...` : text;
 }
 
 function reasonFor(violation: ConstraintViolation): ValidationExceptionReason | undefined {

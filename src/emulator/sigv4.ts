@@ -138,7 +138,8 @@ async function computeSignature(
 ): Promise<string> {
   const headers: Record<string, string> = {};
   for (const name of signedHeaders) {
-    const value = request.headers[name];
+    // Own properties only: a signed header named `constructor` must not find Object's.
+    const value = Object.hasOwn(request.headers, name) ? request.headers[name] : undefined;
     if (value === undefined) {
       throw new ServiceError('InvalidSignatureException', `The signed header '${name}' is missing from the request.`);
     }
