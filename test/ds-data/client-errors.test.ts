@@ -146,6 +146,21 @@ describe('modeled errors', () => {
     expect(error.$metadata.totalRetryDelay).toBeLessThan(3000);
   });
 
+  it('waits a Retry-After longer than the strategy allows', async () => {
+    // The standard strategy waits at most 5 s above its backoff; the client waits the rest.
+    client = createTestClient(server.url, { maxAttempts: 2 });
+    server.script(
+      errorAnswer(429, 'ThrottlingException', { Message: 'Slow down.' }, { 'retry-after': '6' }),
+      { status: 200, body: '{}' },
+    );
+
+    const output = await client.send(new DescribeUserCommand({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'twhitlock' }));
+
+    expect(output.$metadata.attempts).toBe(2);
+    expect(output.$metadata.totalRetryDelay).toBeGreaterThanOrEqual(5990);
+    expect(output.$metadata.totalRetryDelay).toBeLessThan(8000);
+  });
+
   it.each(['INVALID_DIRECTORY_STATE', 'NO_DISK_SPACE', 'TRUST_AUTH_FAILURE'])(
     'does not retry DirectoryUnavailableException for %s',
     async (reason) => {
