@@ -9,7 +9,10 @@ import { DirectoryServiceDataClient, type CallRecord } from './ds-data/index.js'
 import { createCallScheduler } from './ds-data/scheduler.js';
 import type { EmulatorOptions, RunningEmulator } from './emulator/index.js';
 import { startEmulator } from './emulator/index.js';
+import { createMetrics, type GatewayMetrics } from './http/metrics.js';
 import { buildGateway, type Gateway, type GatewayOptions } from './http/server.js';
+import { createTracing } from './http/tracing.js';
+import type { CallScheduler } from './ds-data/call-scheduler.js';
 
 /** Credentials the embedded emulator accepts; they never leave the machine. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
@@ -22,6 +25,7 @@ const EMULATOR_QUOTAS = {
 
 export interface RunningApp {
   readonly gateway: Gateway;
+  readonly metrics: GatewayMetrics;
   readonly client: DirectoryServiceDataClient;
   /** The embedded emulator in local mode; undefined against AWS. */
   readonly emulator: RunningEmulator | undefined;
@@ -38,6 +42,19 @@ export interface StartOptions {
   readonly onCall?: (record: CallRecord) => void;
   /** Local mode: options that override the embedded emulator's (seed, faults, clock in tests). */
   readonly emulator?: Partial<EmulatorOptions>;
+  /** Collect the process metrics of prom-client too; tests that start several gateways turn it off. */
+  readonly collectProcessMetrics?: boolean;
+}
+
+/** Counts every throttled response for the metrics, then lets the scheduler pause the directory. */
+function countingThrottles(scheduler: CallScheduler, metrics: GatewayMetrics): CallScheduler {
+  return {
+    schedule: (call, attempt) => scheduler.schedule(call, attempt),
+    onThrottled(directoryId, retryAfterMs) {
+      metrics.recordThrottle(directoryId);
+      scheduler.onThrottled(directoryId, retryAfterMs);
+    },
+  };
 }
 
 /** Starts the gateway (and in local mode its emulator) for a loaded configuration. */
@@ -54,8 +71,12 @@ export async function startApp(config: GatewayConfig, logger: Logger, options: S
     });
   }
 
-  const scheduler = createCallScheduler({ ...config.scheduler });
+  const metrics = createMetrics({ collectDefault: options.collectProcessMetrics ?? true });
+  const tracing = createTracing(config.security.tracing);
+  const scheduler = countingThrottles(createCallScheduler({ ...config.scheduler, metrics: metrics.schedulerMetrics }), metrics);
   const onCall = (record: CallRecord) => {
+    metrics.recordCall(record);
+    tracing.recordCall(record);
     if (record.errorName || record.attempts > 1) {
       logger.info({ awsCall: record }, 'DS Data call needed attention');
     } else {
@@ -81,11 +102,12 @@ export async function startApp(config: GatewayConfig, logger: Logger, options: S
     onCall,
   });
 
-  const gateway = await buildGateway({ config, client, logger, ...options.gateway });
+  const gateway = await buildGateway({ config, client, logger, metrics, tracing, ...options.gateway });
   const url = options.listen === false ? '' : await gateway.listen();
 
   return {
     gateway,
+    metrics,
     client,
     emulator,
     url,

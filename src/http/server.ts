@@ -3,7 +3,7 @@
  * readiness probes, browser safety (CORS, security headers, CSRF prevention), the landing
  * page and the offline explorer.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -24,8 +24,12 @@ import { corsPlugin } from './cors.js';
 import { formatGatewayError } from './error-format.js';
 import { explorerPlugin } from './explorer/index.js';
 import { createLandingPagePlugin, DEFAULT_DOCUMENT, AUTHORIZATION_HEADER_PLACEHOLDER } from './landing-page.js';
+import { createBatchLimitHook } from './batch-limit.js';
+import { registerMetricsRoute, type GatewayMetrics } from './metrics.js';
+import { createRateLimitHook } from './rate-limit.js';
 import { createReadinessProbe, type ReadinessProbe } from './readiness.js';
 import { securityHeadersPlugin } from './security-headers.js';
+import type { GatewayTracing } from './tracing.js';
 
 export interface GatewayOptions {
   readonly config: GatewayConfig;
@@ -33,7 +37,10 @@ export interface GatewayOptions {
   readonly logger: Logger;
   /** Replaces the authenticator built from the configuration (tests). */
   readonly authenticator?: Authenticator;
-  /** Extra Apollo Server plugins (metrics, tracing). */
+  /** Prometheus metrics served at `/metrics`; the client and scheduler feed the same registry. */
+  readonly metrics?: GatewayMetrics;
+  readonly tracing?: GatewayTracing;
+  /** Extra Apollo Server plugins (tests). */
   readonly plugins?: readonly ApolloServerPlugin<GatewayContext>[];
 }
 
@@ -57,6 +64,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const cursors = new CursorCodec(config.cursorSecret);
   const limits = config.security.limits;
 
+  // pino's Logger type is wider than Fastify's base logger type; the instance is the same.
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: limits.maxBodyBytes,
@@ -64,10 +72,17 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
     },
-  });
+  }) as unknown as FastifyInstance;
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  if (options.tracing?.enabled) {
+    app.addHook('onRequest', options.tracing.onRequest);
+    app.addHook('onResponse', options.tracing.onResponse);
+  }
+  if (config.security.rateLimit.requestsPerMinute > 0) {
+    app.addHook('onRequest', createRateLimitHook({ config: config.security.rateLimit, keyFor: rateLimitKey }));
+  }
 
   await app.register(securityHeadersPlugin);
   await app.register(corsPlugin, { cors: config.browser.cors });
@@ -90,25 +105,19 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
         explorerPath: config.browser.explorer.path,
         authRequired: authenticator.enabled,
       }),
+      ...(options.metrics ? [options.metrics.apolloPlugin as ApolloServerPlugin<GatewayContext>] : []),
+      ...(options.tracing?.enabled ? [options.tracing.apolloPlugin as ApolloServerPlugin<GatewayContext>] : []),
       ...(options.plugins ?? []),
     ],
   });
   await apollo.start();
 
-  if (limits.maxBatchSize > 0) {
-    app.addHook('preValidation', async (request, reply) => {
-      if (request.url.startsWith('/graphql') && Array.isArray(request.body) && request.body.length > limits.maxBatchSize) {
-        await reply.code(400).send({
-          errors: [
-            {
-              message: `A batched request may hold at most ${limits.maxBatchSize} operations; this one holds ${request.body.length}.`,
-              extensions: { code: 'BAD_REQUEST' },
-            },
-          ],
-        });
-      }
-    });
-  }
+  const limitBatchSize = createBatchLimitHook(limits.maxBatchSize);
+  app.addHook('preValidation', async (request, reply) => {
+    if (request.routeOptions.url === '/graphql') {
+      await limitBatchSize.call(app, request, reply, () => {});
+    }
+  });
 
   const buildContext = async (request: FastifyRequest): Promise<GatewayContext> => {
     let principal;
@@ -158,6 +167,9 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   }
 
   const readiness = createReadinessProbe({ client, directoryId: config.directoryId, logger });
+  if (options.metrics) {
+    registerMetricsRoute(app, options.metrics);
+  }
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const state = await readiness.check();
@@ -165,7 +177,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   });
 
   return {
-    app: app as unknown as FastifyInstance,
+    app,
     apollo,
     readiness,
     async listen() {
@@ -176,8 +188,22 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     },
     async close() {
       await app.close();
+      await options.tracing?.shutdown();
     },
   };
+}
+
+/**
+ * The per-caller rate-limit key. Authentication runs later, inside the GraphQL request, so
+ * the key is a digest of the bearer credential (one per token, so one per subject in
+ * practice) or, without one, the client address.
+ */
+function rateLimitKey(request: FastifyRequest): string {
+  const authorization = request.headers.authorization;
+  if (typeof authorization === 'string' && authorization.length > 0) {
+    return `token:${createHash('sha256').update(authorization).digest('base64url')}`;
+  }
+  return `address:${request.ip}`;
 }
 
 /** Turns an authentication failure into the 401 (or 503) GraphQL error Apollo sends. */

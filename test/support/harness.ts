@@ -61,7 +61,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const logger = createLogger({ level: config.logLevel, destination });
-  const app = await startApp(config, logger, { ...options, emulator: { ...options.emulator } });
+  const app = await startApp(config, logger, { collectProcessMetrics: false, ...options, emulator: { ...options.emulator } });
   if (!app.emulator) {
     throw new Error('The harness runs in local mode; remove DS_DATA_ENDPOINT and AWS_REGION from its env.');
   }
