@@ -18,14 +18,20 @@ export interface ObjectLocator {
 export type UserFields = Omit<DescribeUserResult, 'DirectoryId' | 'OtherAttributes'>;
 export type GroupFields = Omit<DescribeGroupResult, 'DirectoryId' | 'OtherAttributes'>;
 
+/**
+ * Fields an AWS result returned. Null means the result's shape carries the field and the
+ * object has no value; an absent key means the result did not carry it.
+ */
+export type KnownFields<Fields> = { readonly [Key in keyof Fields]?: Fields[Key] | null };
+
 export interface UserRef extends ObjectLocator {
   readonly kind: 'User';
-  readonly known: Partial<UserFields>;
+  readonly known: KnownFields<UserFields>;
 }
 
 export interface GroupRef extends ObjectLocator {
   readonly kind: 'Group';
-  readonly known: Partial<GroupFields>;
+  readonly known: KnownFields<GroupFields>;
 }
 
 export interface ComputerRef extends ObjectLocator {

@@ -9,34 +9,93 @@ import type { DescribeGroupResult, DescribeUserResult, GroupSummary, Group, Memb
 import type { GatewayContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import { GraphQLError } from 'graphql';
-import type { ComputerRef, GroupFields, GroupRef, MemberRef, ObjectLocator, UserFields, UserRef } from './model.js';
+import type { ComputerRef, GroupFields, GroupRef, KnownFields, MemberRef, ObjectLocator, UserFields, UserRef } from './model.js';
+import type { Describer } from './loaders.js';
 import { selectedAttributeNames } from './selection.js';
 
-/** Drops undefined members, so that `known` holds only what AWS actually sent. */
-function definedOnly<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+/**
+ * Top-level members each AWS result shape carries, by the documented API. AWS leaves out a
+ * member whose value is unset (the CLI examples of DescribeUser omit unset names), so a
+ * carried member that is absent is known to be null and needs no describe call.
+ */
+export const CARRIED_FIELDS = {
+  /** `UserSummary` items of ListUsers. */
+  userSummary: ['SID', 'SAMAccountName', 'GivenName', 'Surname', 'Enabled'],
+  /** `User` items of SearchUsers. */
+  user: ['SID', 'SAMAccountName', 'DistinguishedName', 'UserPrincipalName', 'EmailAddress', 'GivenName', 'Surname', 'Enabled'],
+  /** DescribeUser output. */
+  describedUser: [
+    'Realm',
+    'SID',
+    'SAMAccountName',
+    'DistinguishedName',
+    'UserPrincipalName',
+    'EmailAddress',
+    'GivenName',
+    'Surname',
+    'Enabled',
+  ],
+  /** `GroupSummary` items of ListGroups and ListGroupsForMember. */
+  groupSummary: ['SID', 'SAMAccountName', 'GroupType', 'GroupScope'],
+  /** `Group` items of SearchGroups. */
+  group: ['SID', 'SAMAccountName', 'DistinguishedName', 'GroupType', 'GroupScope'],
+  /** DescribeGroup output. */
+  describedGroup: ['Realm', 'SID', 'SAMAccountName', 'DistinguishedName', 'GroupType', 'GroupScope'],
+  /** `Member` items of ListGroupMembers, for users and groups alike. */
+  member: ['SID', 'SAMAccountName'],
+} as const satisfies Record<string, ReadonlyArray<keyof UserFields | keyof GroupFields>>;
+
+/** Keeps what AWS sent and marks each carried member that it left out as null. */
+function knownFields<Fields extends object>(fields: object, carried: readonly string[]): KnownFields<Fields> {
+  const known: Record<string, unknown> = Object.fromEntries(
+    Object.entries(fields).filter(([name, value]) => value !== undefined && name !== 'OtherAttributes' && name !== 'DirectoryId'),
+  );
+  for (const name of carried) {
+    known[name] ??= null;
+  }
+  return known as KnownFields<Fields>;
 }
 
-export function userRef(locator: ObjectLocator, fields: Partial<UserFields> | UserSummary | User): UserRef {
-  const { OtherAttributes: _ignored, ...rest } = fields as User;
-  return { kind: 'User', ...locator, known: definedOnly(rest) };
+/**
+ * Makes the ref of a user from what an AWS result returned. `carried` names the members
+ * that result's shape always carries (see `CARRIED_FIELDS`); other missing fields stay unknown.
+ */
+export function userRef(
+  locator: ObjectLocator,
+  fields: Partial<UserFields> | UserSummary | User,
+  carried: ReadonlyArray<keyof UserFields> = [],
+): UserRef {
+  return { kind: 'User', ...locator, known: knownFields<UserFields>(fields, carried) };
 }
 
-export function groupRef(locator: ObjectLocator, fields: Partial<GroupFields> | GroupSummary | Group): GroupRef {
-  const { OtherAttributes: _ignored, ...rest } = fields as Group;
-  return { kind: 'Group', ...locator, known: definedOnly(rest) };
+/** Makes the ref of a group from what an AWS result returned; see `userRef`. */
+export function groupRef(
+  locator: ObjectLocator,
+  fields: Partial<GroupFields> | GroupSummary | Group,
+  carried: ReadonlyArray<keyof GroupFields> = [],
+): GroupRef {
+  return { kind: 'Group', ...locator, known: knownFields<GroupFields>(fields, carried) };
 }
 
-/** Turns a `ListGroupMembers` row into the ref of a user, group or computer. */
-export function memberRef(directoryId: string, realm: string | undefined, member: Member): MemberRef {
+/**
+ * Turns a `ListGroupMembers` row into the ref of a user, group or computer. `echoedRealm`
+ * is the `MemberRealm` the call returned, which every member of the page belongs to.
+ */
+export function memberRef(
+  directoryId: string,
+  realm: string | undefined,
+  member: Member,
+  echoedRealm?: string,
+): MemberRef {
   const locator = { directoryId, realm, samAccountName: member.SAMAccountName ?? '' };
+  const fields = { SID: member.SID, SAMAccountName: member.SAMAccountName, Realm: echoedRealm };
   switch (member.MemberType) {
     case 'GROUP':
-      return groupRef(locator, { SID: member.SID, SAMAccountName: member.SAMAccountName });
+      return groupRef(locator, fields, CARRIED_FIELDS.member);
     case 'COMPUTER':
-      return { kind: 'Computer', ...locator, sid: member.SID ?? '' } satisfies ComputerRef;
+      return { kind: 'Computer', ...locator, realm: realm ?? echoedRealm, sid: member.SID ?? '' } satisfies ComputerRef;
     default:
-      return userRef(locator, { SID: member.SID, SAMAccountName: member.SAMAccountName });
+      return userRef(locator, fields, CARRIED_FIELDS.member);
   }
 }
 
@@ -92,6 +151,27 @@ async function describeWithLag<Result>(
   return result;
 }
 
+/**
+ * Describes an object with the look-ahead attribute names. When AWS rejects the request as
+ * invalid (a name it does not support, say), describes it again without them, so the error
+ * reaches only the `attributes` field that asked for the name and the object still resolves.
+ */
+async function loadWithLookahead<Result extends DescribeUserResult | DescribeGroupResult>(
+  describer: Describer<Result>,
+  locator: ObjectLocator,
+  names: readonly string[],
+): Promise<Result | null> {
+  try {
+    return await describer.load(locator, names);
+  } catch (error) {
+    if (names.length === 0 || (error as GraphQLError).extensions?.code !== ErrorCode.BAD_USER_INPUT) {
+      throw error;
+    }
+    describer.clear(locator);
+    return describer.load(locator);
+  }
+}
+
 /** Describes a user with every attribute the selection asks for; null when it does not exist. */
 export async function describeUserRef(
   context: GatewayContext,
@@ -102,11 +182,11 @@ export async function describeUserRef(
   const names = lookaheadNames(info);
   const result = await describeWithLag(
     context,
-    () => context.loaders.users.load(locator, names),
+    () => loadWithLookahead(context.loaders.users, locator, names),
     () => context.loaders.users.clear(locator),
     options,
   );
-  return result ? userRef(resultLocator(locator, result), result) : null;
+  return result ? userRef(locator, result, CARRIED_FIELDS.describedUser) : null;
 }
 
 /** Describes a group with every attribute the selection asks for; null when it does not exist. */
@@ -119,16 +199,11 @@ export async function describeGroupRef(
   const names = lookaheadNames(info);
   const result = await describeWithLag(
     context,
-    () => context.loaders.groups.load(locator, names),
+    () => loadWithLookahead(context.loaders.groups, locator, names),
     () => context.loaders.groups.clear(locator),
     options,
   );
-  return result ? groupRef(resultLocator(locator, result), result) : null;
-}
-
-/** Keeps the caller's spelling for lookups but adopts the realm AWS echoed when the caller gave none. */
-function resultLocator(locator: ObjectLocator, result: DescribeUserResult | DescribeGroupResult): ObjectLocator {
-  return { ...locator, realm: locator.realm ?? result.Realm };
+  return result ? groupRef(locator, result, CARRIED_FIELDS.describedGroup) : null;
 }
 
 function vanished(kind: string, locator: ObjectLocator): GraphQLError {
@@ -144,8 +219,9 @@ export async function userField<Key extends keyof UserFields>(
   ref: UserRef,
   key: Key,
 ): Promise<NonNullable<UserFields[Key]> | null> {
-  if (ref.known[key] !== undefined) {
-    return ref.known[key] as NonNullable<UserFields[Key]>;
+  const known = ref.known[key];
+  if (known !== undefined) {
+    return known ?? null;
   }
   const described = await context.loaders.users.load(ref);
   if (!described) {
@@ -160,8 +236,9 @@ export async function groupField<Key extends keyof GroupFields>(
   ref: GroupRef,
   key: Key,
 ): Promise<NonNullable<GroupFields[Key]> | null> {
-  if (ref.known[key] !== undefined) {
-    return ref.known[key] as NonNullable<GroupFields[Key]>;
+  const known = ref.known[key];
+  if (known !== undefined) {
+    return known ?? null;
   }
   const described = await context.loaders.groups.load(ref);
   if (!described) {

@@ -8,7 +8,7 @@ import { cursorBinding, loadConnection } from '../connections.js';
 import { encodeNodeId } from '../ids.js';
 import { checkAttributeNames, optionalRealm } from '../input.js';
 import type { AttributeEntry, GroupRef, UserRef } from '../model.js';
-import { groupField, groupRef, memberRef, userField } from '../objects.js';
+import { CARRIED_FIELDS, groupField, groupRef, memberRef, userField } from '../objects.js';
 import { sendCommand } from '../upstream.js';
 import type { Attributes } from '../../ds-data/types.js';
 
@@ -39,6 +39,25 @@ async function realmOf(context: GatewayContext, ref: UserRef | GroupRef): Promis
   return ref.kind === 'User' ? userField(context, ref, 'Realm') : groupField(context, ref, 'Realm');
 }
 
+/**
+ * Builds the global id from the realm and the name as AWS reports them, so that every path
+ * to an object (a list, a search, another spelling of its name) gives the same id.
+ */
+async function globalIdOf(context: GatewayContext, ref: UserRef | GroupRef): Promise<string> {
+  const [realm, sid, samAccountName] = await Promise.all([
+    ref.known.Realm ?? realmOf(context, ref),
+    requireSid(context, ref),
+    ref.kind === 'User' ? userField(context, ref, 'SAMAccountName') : groupField(context, ref, 'SAMAccountName'),
+  ]);
+  return encodeNodeId({
+    kind: ref.kind,
+    directoryId: ref.directoryId,
+    realm: realm ?? undefined,
+    sid,
+    samAccountName: samAccountName ?? ref.samAccountName,
+  });
+}
+
 export const objectResolvers: Resolvers = {
   Node: {
     __resolveType: (ref) => ref.kind,
@@ -48,14 +67,7 @@ export const objectResolvers: Resolvers = {
   },
 
   User: {
-    id: async (ref, _args, context) =>
-      encodeNodeId({
-        kind: 'User',
-        directoryId: ref.directoryId,
-        realm: ref.realm,
-        sid: await requireSid(context, ref),
-        samAccountName: ref.samAccountName,
-      }),
+    id: (ref, _args, context) => globalIdOf(context, ref),
     directoryId: (ref) => ref.directoryId,
     realm: (ref, _args, context) => realmOf(context, ref),
     sid: (ref, _args, context) => requireSid(context, ref),
@@ -94,23 +106,20 @@ export const objectResolvers: Resolvers = {
               NextToken: token,
             }),
           );
-          return { items: output.Groups ?? [], nextToken: output.NextToken };
+          return { items: (output.Groups ?? []).map((summary) => ({ ...summary, Realm: output.Realm })), nextToken: output.NextToken };
         },
         (summary) =>
-          groupRef({ directoryId: ref.directoryId, realm: undefined, samAccountName: summary.SAMAccountName ?? '' }, summary),
+          groupRef(
+            { directoryId: ref.directoryId, realm: undefined, samAccountName: summary.SAMAccountName ?? '' },
+            summary,
+            CARRIED_FIELDS.groupSummary,
+          ),
       );
     },
   },
 
   Group: {
-    id: async (ref, _args, context) =>
-      encodeNodeId({
-        kind: 'Group',
-        directoryId: ref.directoryId,
-        realm: ref.realm,
-        sid: await requireSid(context, ref),
-        samAccountName: ref.samAccountName,
-      }),
+    id: (ref, _args, context) => globalIdOf(context, ref),
     directoryId: (ref) => ref.directoryId,
     realm: (ref, _args, context) => realmOf(context, ref),
     sid: (ref, _args, context) => requireSid(context, ref),
@@ -148,9 +157,9 @@ export const objectResolvers: Resolvers = {
               NextToken: token,
             }),
           );
-          return { items: output.Members ?? [], nextToken: output.NextToken };
+          return { items: (output.Members ?? []).map((member) => ({ member, realm: output.MemberRealm })), nextToken: output.NextToken };
         },
-        (member) => memberRef(ref.directoryId, memberRealm, member),
+        ({ member, realm: echoedRealm }) => memberRef(ref.directoryId, memberRealm, member, echoedRealm),
       );
     },
   },

@@ -15,7 +15,7 @@ import { decodeNodeId } from '../ids.js';
 import { readableDirectory } from '../guards.js';
 import { checkAttributeNames, checkField, optionalRealm } from '../input.js';
 import type { ComputerRef } from '../model.js';
-import { describeGroupRef, describeUserRef, groupRef, memberRef, userRef } from '../objects.js';
+import { CARRIED_FIELDS, describeGroupRef, describeUserRef, groupRef, memberRef, userRef } from '../objects.js';
 import { sendCommand } from '../upstream.js';
 
 export const queryResolvers: QueryResolvers = {
@@ -63,9 +63,9 @@ export const queryResolvers: QueryResolvers = {
           context,
           new ListUsersCommand({ DirectoryId: directoryId, Realm: realm, MaxResults: pageSize, NextToken: token }),
         );
-        return { items: output.Users ?? [], nextToken: output.NextToken };
+        return { items: (output.Users ?? []).map((summary) => ({ ...summary, Realm: output.Realm })), nextToken: output.NextToken };
       },
-      (summary) => userRef({ directoryId, realm, samAccountName: summary.SAMAccountName ?? '' }, summary),
+      (summary) => userRef({ directoryId, realm, samAccountName: summary.SAMAccountName ?? '' }, summary, CARRIED_FIELDS.userSummary),
     );
   },
 
@@ -97,9 +97,9 @@ export const queryResolvers: QueryResolvers = {
             NextToken: token,
           }),
         );
-        return { items: output.Users ?? [], nextToken: output.NextToken };
+        return { items: (output.Users ?? []).map((user) => ({ ...user, Realm: output.Realm })), nextToken: output.NextToken };
       },
-      (user) => userRef({ directoryId, realm, samAccountName: user.SAMAccountName ?? '' }, user),
+      (user) => userRef({ directoryId, realm, samAccountName: user.SAMAccountName ?? '' }, user, CARRIED_FIELDS.user),
     );
   },
 
@@ -117,9 +117,9 @@ export const queryResolvers: QueryResolvers = {
           context,
           new ListGroupsCommand({ DirectoryId: directoryId, Realm: realm, MaxResults: pageSize, NextToken: token }),
         );
-        return { items: output.Groups ?? [], nextToken: output.NextToken };
+        return { items: (output.Groups ?? []).map((summary) => ({ ...summary, Realm: output.Realm })), nextToken: output.NextToken };
       },
-      (summary) => groupRef({ directoryId, realm, samAccountName: summary.SAMAccountName ?? '' }, summary),
+      (summary) => groupRef({ directoryId, realm, samAccountName: summary.SAMAccountName ?? '' }, summary, CARRIED_FIELDS.groupSummary),
     );
   },
 
@@ -151,9 +151,9 @@ export const queryResolvers: QueryResolvers = {
             NextToken: token,
           }),
         );
-        return { items: output.Groups ?? [], nextToken: output.NextToken };
+        return { items: (output.Groups ?? []).map((group) => ({ ...group, Realm: output.Realm })), nextToken: output.NextToken };
       },
-      (group) => groupRef({ directoryId, realm, samAccountName: group.SAMAccountName ?? '' }, group),
+      (group) => groupRef({ directoryId, realm, samAccountName: group.SAMAccountName ?? '' }, group, CARRIED_FIELDS.group),
     );
   },
 
@@ -185,9 +185,9 @@ export const queryResolvers: QueryResolvers = {
             NextToken: token,
           }),
         );
-        return { items: output.Members ?? [], nextToken: output.NextToken };
+        return { items: (output.Members ?? []).map((member) => ({ member, realm: output.MemberRealm })), nextToken: output.NextToken };
       },
-      (member) => memberRef(directoryId, memberRealm, member),
+      ({ member, realm: echoedRealm }) => memberRef(directoryId, memberRealm, member, echoedRealm),
     );
   },
 
@@ -219,9 +219,9 @@ export const queryResolvers: QueryResolvers = {
             NextToken: token,
           }),
         );
-        return { items: output.Groups ?? [], nextToken: output.NextToken };
+        return { items: (output.Groups ?? []).map((summary) => ({ ...summary, Realm: output.Realm })), nextToken: output.NextToken };
       },
-      (summary) => groupRef({ directoryId, realm, samAccountName: summary.SAMAccountName ?? '' }, summary),
+      (summary) => groupRef({ directoryId, realm, samAccountName: summary.SAMAccountName ?? '' }, summary, CARRIED_FIELDS.groupSummary),
     );
   },
 };
