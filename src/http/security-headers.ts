@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 
 /**
- * Content-Security-Policy for API responses (JSON, health checks, errors). They are never
- * rendered as documents, so the policy allows nothing and forbids framing.
+ * Content-Security-Policy for API responses (JSON, health checks, errors). They are not
+ * pages, so the policy allows nothing and forbids framing, should a browser open one.
  */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
@@ -51,8 +51,8 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * (the plugin is not encapsulated). A route that sets its own `Content-Security-Policy`
  * keeps it, so the explorer can send `EXPLORER_CONTENT_SECURITY_POLICY`.
  *
- * NOTE: no `Strict-Transport-Security` header is sent because the gateway speaks plain
- * HTTP and TLS ends at a proxy in front of it, which is where HSTS belongs.
+ * NOTE: no `Strict-Transport-Security` header is sent, because the gateway itself serves
+ * plain HTTP. The TLS-terminating proxy in front of it should send HSTS.
  */
 export const securityHeadersPlugin = fastifyPlugin(
   async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
