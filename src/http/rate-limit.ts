@@ -5,8 +5,13 @@
  * Each subject may send `burst` requests at once and then `requestsPerMinute` a minute.
  * A request over the limit gets 429 with `Retry-After` and a GraphQL-shaped body with the
  * code `RATE_LIMITED`. Buckets live in memory, so the limit applies per gateway process.
+ *
+ * Two entry points: a Fastify `onRequest` hook for servers that know the subject before the
+ * handler runs, and `rateLimitedError` for servers that authenticate in the Apollo context
+ * function, where throwing it makes Apollo Server send the same 429.
  */
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { GraphQLError } from 'graphql';
 
 import type { RateLimitConfig } from '../config/security.js';
 
@@ -118,4 +123,19 @@ export function rateLimitedBody(config: RateLimitConfig, retryAfterSeconds: numb
       },
     ],
   };
+}
+
+/**
+ * Creates the error to throw from an Apollo Server context function when `limiter.take`
+ * rejects a request. Apollo Server sends it with status 429 and the `Retry-After` header.
+ */
+export function rateLimitedError(config: RateLimitConfig, retryAfterSeconds: number): GraphQLError {
+  const [body] = rateLimitedBody(config, retryAfterSeconds).errors;
+  return new GraphQLError(body?.message ?? 'Too many requests.', {
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    },
+  });
 }

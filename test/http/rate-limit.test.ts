@@ -1,7 +1,9 @@
+import { ApolloServer } from '@apollo/server';
+import fastifyApollo from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createRateLimitHook, TokenBucketLimiter } from '../../src/http/rate-limit.js';
+import { createRateLimitHook, rateLimitedError, TokenBucketLimiter } from '../../src/http/rate-limit.js';
 
 describe('TokenBucketLimiter', () => {
   it('allows a burst then rejects', () => {
@@ -83,5 +85,48 @@ describe('createRateLimitHook', () => {
     });
 
     expect((await call('dave')).status).toBe(200);
+  });
+});
+
+describe('rateLimitedError', () => {
+  const config = { requestsPerMinute: 60, burst: 1 };
+  const limiter = new TokenBucketLimiter(config);
+  const apollo = new ApolloServer<{ subject: string }>({ typeDefs: 'type Query { ok: Boolean }', resolvers: { Query: { ok: () => true } } });
+  const app = Fastify();
+  let url: string;
+
+  beforeAll(async () => {
+    await apollo.start();
+    await app.register(fastifyApollo(apollo), {
+      context: async (request) => {
+        const subject = String(request.headers['x-subject']);
+        const decision = limiter.take(subject);
+        if (!decision.allowed) {
+          throw rateLimitedError(config, decision.retryAfterSeconds);
+        }
+        return { subject };
+      },
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/graphql`;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('makes Apollo Server respond 429 with Retry-After', async () => {
+    const send = () =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-subject': 'erin' }, body: JSON.stringify({ query: '{ ok }' }) });
+
+    expect((await send()).status).toBe(200);
+    const limited = await send();
+    const body = (await limited.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('1');
+    expect(body.errors[0]?.message).toBe('Too many requests: the limit is 60 per minute with bursts of 1. Retry after 1 s.');
+    expect(body.errors[0]?.extensions.code).toBe('RATE_LIMITED');
+    expect(body.errors[0]?.extensions.retryAfterSeconds).toBe(1);
   });
 });
