@@ -179,10 +179,11 @@ function retryMiddleware(config: ResolvedClientConfig): FinalizeRequestMiddlewar
         }
 
         const waitMs = retryAfterMs(error);
-        if (errorName(error) === 'ThrottlingException') {
+        const errorType = isRetryableError(error);
+        // A ThrottlingException or any other 429: the whole directory should slow down.
+        if (errorType === 'THROTTLING') {
           config.scheduler.onThrottled(call.directoryId, waitMs ?? DEFAULT_THROTTLE_WAIT_MS);
         }
-        const errorType = isRetryableError(error);
         if (errorType === undefined) {
           throw annotate(error, state);
         }

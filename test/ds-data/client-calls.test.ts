@@ -95,6 +95,16 @@ describe('scheduler integration', () => {
     expect(throttled).toEqual([[DIRECTORY_ID, 1000]]);
   });
 
+  it('reports an unnamed 429 as a throttle', async () => {
+    const { scheduler, throttled } = recordingScheduler();
+    client = createTestClient(server.url, { scheduler, maxAttempts: 1 });
+    server.script({ status: 429, headers: { 'content-type': 'text/plain' }, body: 'Too Many Requests' });
+
+    await client.send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID })).catch(() => undefined);
+
+    expect(throttled).toEqual([[DIRECTORY_ID, 1000]]);
+  });
+
   it('marks read operations as reads', async () => {
     const { scheduler, calls } = recordingScheduler();
     client = createTestClient(server.url, { scheduler });

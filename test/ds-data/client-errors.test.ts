@@ -279,6 +279,8 @@ describe('transport failures', () => {
 
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(DirectoryServiceDataServiceException);
+    // @smithy/node-http-handler renames resets, broken pipes and ETIMEDOUT to TimeoutError.
+    expect(error.name).toBe('TimeoutError');
     expect(error.code).toBe('ECONNRESET');
     expect(error.$metadata).toEqual({ attempts: MAX_ATTEMPTS, totalRetryDelay: expect.any(Number) });
     expect(server.requests).toHaveLength(MAX_ATTEMPTS);
@@ -303,6 +305,7 @@ describe('transport failures', () => {
 
     const error = (await describeUserError()) as Error & { code?: string; $metadata?: Record<string, unknown> };
 
+    expect(error.name).toBe('Error');
     expect(error.code).toBe('ECONNREFUSED');
     expect(error.$metadata).toEqual({ attempts: MAX_ATTEMPTS, totalRetryDelay: expect.any(Number) });
   });

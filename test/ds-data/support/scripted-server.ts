@@ -63,6 +63,9 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
       response.end(answer.body ?? '');
     });
   });
+  // Node closes idle keep-alive connections after 5 s by default. Tests that wait longer
+  // between attempts would then race the close and see a reset they did not script.
+  server.keepAliveTimeout = 60_000;
   server.on('connection', (socket) => {
     connectionCount += 1;
     sockets.add(socket);
