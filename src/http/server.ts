@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config/index.js';
@@ -119,7 +119,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     }
   });
 
-  const buildContext = async (request: FastifyRequest): Promise<GatewayContext> => {
+  const buildContext = async (request: FastifyRequest, reply: FastifyReply): Promise<GatewayContext> => {
     let principal;
     try {
       principal = await authenticator.authenticate(request.headers);
@@ -134,7 +134,13 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       limits.queryTimeoutMs,
     );
     timer.unref();
-    request.raw.once('close', () => clearTimeout(timer));
+    reply.raw.once('close', () => {
+      clearTimeout(timer);
+      // The client went away before the response was written: its upstream calls are useless.
+      if (!reply.raw.writableFinished) {
+        controller.abort(new DOMException('The client closed the connection.', 'AbortError'));
+      }
+    });
 
     const upstream = {
       client,

@@ -35,7 +35,7 @@ beforeAll(async () => {
   harness = await startHarness({
     env: {
       DS_DATA_MAX_ATTEMPTS: '1',
-      DS_DATA_REQUEST_TIMEOUT_MS: '300',
+      DS_DATA_REQUEST_TIMEOUT_MS: '5000',
       ALLOWED_DIRECTORY_IDS: `d-1234567890,${DISABLED_DIRECTORY_ID},${UNKNOWN_DIRECTORY_ID}`,
     },
     emulator: {
