@@ -226,8 +226,9 @@ export type Group = Node & {
    * Attributes by LDAP display name (case-insensitive), for example `description`,
    * `displayName` or `mail`. Returns the attributes that have a value, in the order
    * requested. Calls `DescribeGroup`; all `attributes` fields on one group share a call.
+   * Null, with an error on this path, when a name is invalid or the call fails.
    */
-  attributes: Array<Attribute>;
+  attributes?: Maybe<Array<Attribute>>;
   /** The directory that holds this group. */
   directoryId: Scalars['String']['output'];
   /** LDAP distinguished name, for example `CN=Sales,OU=Users,OU=CORP,DC=corp,DC=example,DC=com`. */
@@ -238,8 +239,8 @@ export type Group = Node & {
   groupType?: Maybe<GroupType>;
   /** Opaque global identifier (see `Node.id`). */
   id: Scalars['ID']['output'];
-  /** Direct members of this group. Calls `ListGroupMembers`, one call per page. */
-  members: GroupMemberConnection;
+  /** Direct members of this group. Calls `ListGroupMembers`, one call per page. Null, with an error on this path, when the call fails. */
+  members?: Maybe<GroupMemberConnection>;
   /** The domain the group belongs to; null when the service did not report it. */
   realm?: Maybe<Scalars['String']['output']>;
   /** Group name (`sAMAccountName`), at most 64 characters. Cannot be changed after creation. */
@@ -770,9 +771,9 @@ export type User = Node & {
    * `department`, `telephoneNumber`, `accountExpires` or `pwdLastSet`. Returns the attributes
    * that have a value, in the order requested. Calls `DescribeUser` with `OtherAttributes`;
    * every `attributes` field on the same user in one request shares one call (up to 25 names
-   * per call).
+   * per call). Null, with an error on this path, when a name is invalid or the call fails.
    */
-  attributes: Array<Attribute>;
+  attributes?: Maybe<Array<Attribute>>;
   /** The directory that holds this user. */
   directoryId: Scalars['String']['output'];
   /** LDAP distinguished name, for example `CN=jdoe,OU=Users,OU=CORP,DC=corp,DC=example,DC=com`. */
@@ -789,9 +790,10 @@ export type User = Node & {
   givenName?: Maybe<Scalars['String']['output']>;
   /**
    * Groups this user is a direct member of, including the primary group (usually
-   * `Domain Users`). Calls `ListGroupsForMember`, one call per page.
+   * `Domain Users`). Calls `ListGroupsForMember`, one call per page. Null, with an error on
+   * this path, when the call fails; the user's other fields still resolve.
    */
-  groups: GroupConnection;
+  groups?: Maybe<GroupConnection>;
   /** Opaque global identifier (see `Node.id`). */
   id: Scalars['ID']['output'];
   /** The domain the user belongs to, for example `corp.example.com`; null when the service did not report it. */
@@ -1083,13 +1085,13 @@ export interface EmailAddressScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type GroupResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
-  attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType, RequireFields<GroupAttributesArgs, 'names'>>;
+  attributes?: Resolver<Maybe<Array<ResolversTypes['Attribute']>>, ParentType, ContextType, RequireFields<GroupAttributesArgs, 'names'>>;
   directoryId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   distinguishedName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   groupScope?: Resolver<Maybe<ResolversTypes['GroupScope']>, ParentType, ContextType>;
   groupType?: Resolver<Maybe<ResolversTypes['GroupType']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  members?: Resolver<ResolversTypes['GroupMemberConnection'], ParentType, ContextType, RequireFields<GroupMembersArgs, 'first'>>;
+  members?: Resolver<Maybe<ResolversTypes['GroupMemberConnection']>, ParentType, ContextType, RequireFields<GroupMembersArgs, 'first'>>;
   realm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   samAccountName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sid?: Resolver<ResolversTypes['SID'], ParentType, ContextType>;
@@ -1198,13 +1200,13 @@ export type UpdateUserPayloadResolvers<ContextType = GatewayContext, ParentType 
 };
 
 export type UserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
-  attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType, RequireFields<UserAttributesArgs, 'names'>>;
+  attributes?: Resolver<Maybe<Array<ResolversTypes['Attribute']>>, ParentType, ContextType, RequireFields<UserAttributesArgs, 'names'>>;
   directoryId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   distinguishedName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emailAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   givenName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  groups?: Resolver<ResolversTypes['GroupConnection'], ParentType, ContextType, RequireFields<UserGroupsArgs, 'first'>>;
+  groups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<UserGroupsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   realm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   samAccountName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
