@@ -37,12 +37,16 @@ export interface CorsPluginOptions {
  * Only origins in the allow-list get `Access-Control-Allow-Origin`. A preflight from any
  * other origin gets no CORS headers, so the browser never sends the real request. Its
  * status comes from the route: 404 from this plugin's catch-all `OPTIONS` route, or 400
- * from Apollo Server's own `OPTIONS` handler on `/graphql`. A preflight that carries `Access-Control-Request-Private-Network: true` (the
- * Private Network Access check that Chromium runs when a public page calls localhost or a
- * private address) gets `Access-Control-Allow-Private-Network: true` only when the origin
- * is allowed and `allowPrivateNetwork` is on.
+ * from Apollo Server's own `OPTIONS` handler on `/graphql`.
  *
- * NOTE: a request from a refused origin that needs no preflight still reaches the
+ * A preflight that carries `Access-Control-Request-Private-Network: true` gets
+ * `Access-Control-Allow-Private-Network: true` only when the origin is allowed and
+ * `allowPrivateNetwork` is on. Older Chromium versions send this Private Network Access
+ * preflight before a public page calls localhost or a private address. Newer ones ask
+ * the user for the Local Network Access permission instead and need no header: Chromium
+ * 156 reaches the gateway with `allowPrivateNetwork` off once the permission is granted.
+ *
+ * NOTE: a request from a rejected origin that needs no preflight still reaches the
  * handler, as CORS only stops the page from reading the response. Apollo's CSRF
  * prevention rejects such GraphQL requests before they execute.
  */

@@ -62,12 +62,12 @@ export interface BrowserSession {
  * interception on, Playwright fulfills CORS preflights itself with permissive headers,
  * and the gateway's CORS handling would go untested.
  */
-export async function launchBrowser(executablePath: string): Promise<BrowserSession> {
+export async function launchBrowser(executablePath: string, extraArgs: readonly string[] = []): Promise<BrowserSession> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'ds-data-gateway-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
-    args: [...CHROMIUM_ARGS, '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=<-loopback>;127.0.0.1'],
+    args: [...CHROMIUM_ARGS, '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=<-loopback>;127.0.0.1', ...extraArgs],
     serviceWorkers: 'block',
   });
 
