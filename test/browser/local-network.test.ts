@@ -10,7 +10,7 @@ if (chromiumPath === undefined) {
   console.warn(CHROMIUM_MISSING_MESSAGE);
 }
 
-/** Starts a server on 127.0.0.1 that serves a blank page; the browser is told to treat it as public. */
+/** Starts a server on 127.0.0.1 that serves a blank page, which the browser treats as a public address. */
 async function startPublicPage(): Promise<{ origin: string; port: string; server: FastifyInstance }> {
   const server = Fastify();
   server.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send('<!doctype html><title>public page</title>'));
