@@ -88,6 +88,9 @@ export interface ResolvedClientConfig {
 
 const DEFAULT_MAX_SOCKETS = 50;
 
+/** Idle time after which a pooled keep-alive socket is closed. */
+const IDLE_SOCKET_TIMEOUT_MS = 60_000;
+
 /** Refresh temporary credentials five minutes before they expire, as the AWS SDK does. */
 const CREDENTIAL_REFRESH_WINDOW_MS = 5 * 60 * 1000;
 
@@ -248,7 +251,15 @@ async function createRetryStrategy(
 }
 
 function createRequestHandler(config: DirectoryServiceDataClientConfig): NodeHttpHandler {
-  const agentOptions = { keepAlive: true, maxSockets: config.maxSockets ?? DEFAULT_MAX_SOCKETS };
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: config.maxSockets ?? DEFAULT_MAX_SOCKETS,
+    // Closes pooled sockets idle this long. Setting it also makes the Node.js 20 agent honour
+    // a server's `Keep-Alive: timeout=N` hint (it ignores the hint without an agent timeout),
+    // so an idle socket is dropped before the server closes it and a call never reuses a
+    // socket that is being closed.
+    timeout: IDLE_SOCKET_TIMEOUT_MS,
+  };
   return new NodeHttpHandler({
     httpAgent: new HttpAgent(agentOptions),
     httpsAgent: new HttpsAgent(agentOptions),

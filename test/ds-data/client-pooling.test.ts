@@ -40,6 +40,22 @@ describe('connection pool', () => {
     expect(server.requests[0]!.headers['connection']).toBe('keep-alive');
   });
 
+  it('drops an idle socket before the server times it out', async () => {
+    // The server announces `Keep-Alive: timeout=2` and closes idle sockets after 2 s; the
+    // client must drop its idle socket 1 s earlier instead of racing the server's close.
+    server = await startScriptedServer({ keepAliveTimeoutMs: 2000 });
+    client = createTestClient(server.url);
+    await client.send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID }));
+    expect(server.openConnectionCount).toBe(1);
+
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+
+    expect(server.openConnectionCount).toBe(0);
+    const output = await client.send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID }));
+    expect(output.$metadata.attempts).toBe(1);
+    expect(server.connectionCount).toBe(2);
+  });
+
   it('closes pooled sockets on destroy', async () => {
     server = await startScriptedServer();
     client = createTestClient(server.url);

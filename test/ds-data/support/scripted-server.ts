@@ -33,7 +33,12 @@ export interface ScriptedServer {
   close(): Promise<void>;
 }
 
-export async function startScriptedServer(): Promise<ScriptedServer> {
+export interface ScriptedServerOptions {
+  /** Idle time in ms after which the server closes a keep-alive connection. Default: 60 s. */
+  keepAliveTimeoutMs?: number;
+}
+
+export async function startScriptedServer(options: ScriptedServerOptions = {}): Promise<ScriptedServer> {
   const requests: RecordedRequest[] = [];
   let answers: ScriptedAnswer[] = [{ status: 200, body: '{}' }];
   const sockets = new Set<Socket>();
@@ -65,7 +70,7 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
   });
   // Node closes idle keep-alive connections after 5 s by default. Tests that wait longer
   // between attempts would then race the close and see a reset they did not script.
-  server.keepAliveTimeout = 60_000;
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 60_000;
   server.on('connection', (socket) => {
     connectionCount += 1;
     sockets.add(socket);
