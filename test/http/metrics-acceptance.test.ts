@@ -1,17 +1,15 @@
 /**
- * Metrics fed by the real gateway: the Apollo plugin and the DS Data client's `onCall` hook
- * record what one query and one denied mutation actually cost.
+ * Metrics of the running gateway, read from its `/metrics` route: the Apollo plugin and the
+ * DS Data client's `onCall` hook record what one query and one denied mutation cost.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createMetrics } from '../../src/http/metrics.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
-const metrics = createMetrics({ collectDefault: false });
 let harness: Harness;
 
 beforeAll(async () => {
-  harness = await startHarness({ gateway: { plugins: [metrics.apolloPlugin] }, onCall: metrics.recordCall });
+  harness = await startHarness();
 });
 
 afterAll(async () => {
@@ -23,11 +21,15 @@ function samples(text: string, prefix: string): string[] {
 }
 
 describe('metrics through the gateway', () => {
-  it('counts operations and AWS calls', async () => {
+  it('serves operation and AWS call counts', async () => {
     await harness.graphql('query UserCard { user(samAccountName: "jdoe") { samAccountName } }');
     await harness.graphql('mutation Disable { disableUser(input: { samAccountName: "krbtgt" }) { clientToken } }');
-    const text = await metrics.render();
 
+    const response = await fetch(harness.url.replace(/\/graphql$/, '/metrics'));
+    const text = await response.text();
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
     expect(samples(text, 'gateway_graphql_requests_total')).toEqual([
       'gateway_graphql_requests_total{operation_type="query",operation_name="UserCard",outcome="success"} 1',
       'gateway_graphql_requests_total{operation_type="mutation",operation_name="Disable",outcome="FORBIDDEN"} 1',
