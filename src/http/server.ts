@@ -3,7 +3,7 @@
  * readiness probes, browser safety (CORS, security headers, CSRF prevention), the landing
  * page and the offline explorer.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -26,7 +26,7 @@ import { explorerPlugin } from './explorer/index.js';
 import { createLandingPagePlugin, DEFAULT_DOCUMENT, AUTHORIZATION_HEADER_PLACEHOLDER } from './landing-page.js';
 import { createBatchLimitHook } from './batch-limit.js';
 import { registerMetricsRoute, type GatewayMetrics } from './metrics.js';
-import { createRateLimitHook } from './rate-limit.js';
+import { rateLimitedError, TokenBucketLimiter } from './rate-limit.js';
 import { createReadinessProbe, type ReadinessProbe } from './readiness.js';
 import { securityHeadersPlugin } from './security-headers.js';
 import type { GatewayTracing } from './tracing.js';
@@ -63,6 +63,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const audit = createAuditLog(logger);
   const cursors = new CursorCodec(config.cursorSecret);
   const limits = config.security.limits;
+  const rateLimiter =
+    config.security.rateLimit.requestsPerMinute > 0 ? new TokenBucketLimiter(config.security.rateLimit) : undefined;
 
   // pino's Logger type is wider than Fastify's base logger type; the instance is the same.
   const app = Fastify({
@@ -79,9 +81,6 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   if (options.tracing?.enabled) {
     app.addHook('onRequest', options.tracing.onRequest);
     app.addHook('onResponse', options.tracing.onResponse);
-  }
-  if (config.security.rateLimit.requestsPerMinute > 0) {
-    app.addHook('onRequest', createRateLimitHook({ config: config.security.rateLimit, keyFor: rateLimitKey }));
   }
 
   await app.register(securityHeadersPlugin);
@@ -125,6 +124,13 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       principal = await authenticator.authenticate(request.headers);
     } catch (error) {
       throw authenticationFailure(error);
+    }
+
+    // Each authenticated subject has its own request rate (with authentication off, every
+    // request is the local subject).
+    const decision = rateLimiter?.take(principal.subject);
+    if (decision && !decision.allowed) {
+      throw rateLimitedError(config.security.rateLimit, decision.retryAfterSeconds);
     }
 
     // The query timeout cancels every upstream call of the request, queued or in flight.
@@ -197,19 +203,6 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       await options.tracing?.shutdown();
     },
   };
-}
-
-/**
- * The per-caller rate-limit key. Authentication runs later, inside the GraphQL request, so
- * the key is a digest of the bearer credential (one per token, so one per subject in
- * practice) or, without one, the client address.
- */
-function rateLimitKey(request: FastifyRequest): string {
-  const authorization = request.headers.authorization;
-  if (typeof authorization === 'string' && authorization.length > 0) {
-    return `token:${createHash('sha256').update(authorization).digest('base64url')}`;
-  }
-  return `address:${request.ip}`;
 }
 
 /** Turns an authentication failure into the 401 (or 503) GraphQL error Apollo sends. */

@@ -47,6 +47,7 @@ const TEST_ENV = {
   PORT: '0',
   EMULATOR_QUOTA: 'off',
   DS_DATA_QUOTA_SCHEDULER: 'off',
+  RATE_LIMIT_PER_MINUTE: '0',
   LOG_LEVEL: 'info',
   NODE_ENV: 'development',
 } as const;
