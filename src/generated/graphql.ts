@@ -17,9 +17,10 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /**
-   * An e-mail address as RFC 5322 defines it (from graphql-scalars). Used for input only:
-   * output fields return whatever the directory holds as a plain `String`, so a value that
-   * Active Directory accepted but this scalar would reject still reads back.
+   * An e-mail address in the syntax the HTML standard defines for `<input type="email">`
+   * (the `EmailAddress` scalar of graphql-scalars). Used for input only: output fields return
+   * whatever the directory holds as a plain `String`, so a value that Active Directory
+   * accepted but this scalar would reject still reads back.
    */
   EmailAddress: { input: string; output: string; }
   /**

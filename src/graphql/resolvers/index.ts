@@ -1,6 +1,7 @@
 /**
  * All resolvers of the schema, with the custom scalars and the enum value mappings.
  */
+import type { GraphQLScalarType } from 'graphql';
 import type { Resolvers } from '../../generated/graphql.js';
 import { EmailAddressScalar, Int64Scalar, SIDScalar } from '../scalars.js';
 import { groupMutationResolvers } from './group-mutations.js';
@@ -9,10 +10,20 @@ import { payloadResolvers } from './payloads.js';
 import { queryResolvers } from './queries.js';
 import { userMutationResolvers } from './user-mutations.js';
 
+/**
+ * Returns only the coercion functions of a scalar. graphql-tools copies every property of
+ * a scalar resolver onto the schema's type, so passing the whole scalar would replace the
+ * description and `@specifiedBy` URL written in the SDL, which is what clients should see.
+ */
+function coercionOf(scalar: GraphQLScalarType): GraphQLScalarType {
+  const { serialize, parseValue, parseLiteral } = scalar.toConfig();
+  return { serialize, parseValue, parseLiteral } as unknown as GraphQLScalarType;
+}
+
 export const resolvers: Resolvers = {
-  Int64: Int64Scalar,
-  SID: SIDScalar,
-  EmailAddress: EmailAddressScalar,
+  Int64: coercionOf(Int64Scalar),
+  SID: coercionOf(SIDScalar),
+  EmailAddress: coercionOf(EmailAddressScalar),
 
   // GraphQL enum values map to the AWS wire values the resolvers pass around.
   GroupType: { SECURITY: 'Security', DISTRIBUTION: 'Distribution' },
