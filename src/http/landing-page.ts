@@ -5,13 +5,15 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { LandingPageMode } from '../config/browser.js';
 
 /**
- * The operation that the Sandbox and the explorer show first: user `jdoe` of the demo
- * directory that local mode seeds (`d-1234567890`), so that pressing Run works right
- * after `npm start`.
+ * The operation that the Sandbox and the explorer show first: user `jdoe`, who exists in
+ * the demo directory that local mode seeds, so that pressing Run works right after
+ * `npm start`. It names no directory, so against AWS it reads the configured default
+ * directory instead of failing on the demo directory's id.
  */
-export const DEFAULT_DOCUMENT = `# Press Run to read user jdoe from the demo directory.
+export const DEFAULT_DOCUMENT = `# Press Run to read user jdoe. Without a directoryId argument the gateway reads its
+# default directory, which is the demo directory d-1234567890 in local mode.
 query DemoUser {
-  user(directoryId: "d-1234567890", samAccountName: "jdoe") {
+  user(samAccountName: "jdoe") {
     samAccountName
     givenName
     surname

@@ -107,7 +107,8 @@ describe('createLandingPagePlugin', () => {
 });
 
 describe('DEFAULT_DOCUMENT', () => {
-  it('reads jdoe from the demo directory', () => {
-    expect(DEFAULT_DOCUMENT).toContain('user(directoryId: "d-1234567890", samAccountName: "jdoe")');
+  it('reads jdoe from the default directory', () => {
+    expect(DEFAULT_DOCUMENT).toContain('user(samAccountName: "jdoe")');
+    expect(DEFAULT_DOCUMENT).not.toContain('directoryId:');
   });
 });
