@@ -10,6 +10,8 @@ import { UNBOUND_SCHEDULER_ENV, USER_QUERY } from './measure-overhead.js';
 import { SUITE_DIRECTORY_ID } from './query-suite.js';
 
 export interface MemorySettings {
+  /** Load before sampling starts, so that the JIT compiler's code is mostly in place. */
+  readonly warmupSeconds: number;
   readonly durationSeconds: number;
   readonly sampleEverySeconds: number;
   readonly requestsPerSecond: number;
@@ -44,15 +46,21 @@ export async function measureMemory(settings: MemorySettings, gatewayEnv: Record
     );
     const target = gateway;
 
+    const loadFor = (durationSeconds: number) =>
+      runLoad({
+        url: target.url,
+        body: JSON.stringify({ query: USER_QUERY }),
+        connections: settings.connections,
+        durationSeconds,
+        overallRate: settings.requestsPerSecond,
+      });
+    // Without a warm-up the fit mostly measures V8 compiling hot functions: heap snapshots of an
+    // unwarmed run showed the growth to be optimized code and its metadata, not objects.
+    await loadFor(settings.warmupSeconds);
+
     const samples: Sample[] = [];
     const startedAt = Date.now();
-    const load = runLoad({
-      url: target.url,
-      body: JSON.stringify({ query: USER_QUERY }),
-      connections: settings.connections,
-      durationSeconds: settings.durationSeconds,
-      overallRate: settings.requestsPerSecond,
-    });
+    const load = loadFor(settings.durationSeconds);
 
     // Sample until the load ends; the first sample is taken after one interval of load.
     let loadDone = false;
@@ -87,7 +95,8 @@ export async function measureMemory(settings: MemorySettings, gatewayEnv: Record
       title: 'Memory',
       method:
         `The gateway process runs with \`--expose-gc\` under ${settings.requestsPerSecond} \`user\` queries per second ` +
-        `for ${settings.durationSeconds} s against an emulator with no quota. Every ${settings.sampleEverySeconds} s ` +
+        `for ${settings.warmupSeconds} s of warm-up and then ${settings.durationSeconds} s against an emulator with ` +
+        `no quota. During the second part, every ${settings.sampleEverySeconds} s ` +
         'it runs a full garbage collection and reports heap used and RSS. The slopes are least-squares fits ' +
         `over the samples. The heap slope counts as zero within noise when its 95% confidence interval ` +
         `contains zero or it is under ${NOISE_FLOOR_MIB_PER_MINUTE} MiB/min.`,

@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: runs the four benchmarks and writes `bench/results/latest.json` and
  * `docs/benchmarks.md`. Everything runs on 127.0.0.1 with fixed local credentials, and the
- * whole run takes about five minutes.
+ * whole run takes about six minutes.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 import { SAFE_AWS_ENV } from './lib/child.js';
 import { describeMachine } from './lib/machine.js';
+import { round } from './lib/stats.js';
 import { renderMarkdown, type BenchResults, type Section } from './lib/report.js';
 import { measureEconomy } from './measure-economy.js';
 import { measureMemory } from './measure-memory.js';
@@ -20,12 +22,13 @@ Object.assign(process.env, SAFE_AWS_ENV);
 const GATEWAY_ENV: Record<string, string> = {};
 
 const startedAt = Date.now();
+const loadAverageAtStart = os.loadavg();
 const sections: Section[] = [];
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 log('gateway overhead (about 2 minutes)');
 const overhead = await measureOverhead(
-  { connections: 16, warmupSeconds: 3, peakSeconds: 10, latencySeconds: 10, rounds: 2 },
+  { connections: 16, warmupSeconds: 3, peakSeconds: 8, latencySeconds: 10, rounds: 3 },
   GATEWAY_ENV,
 );
 sections.push(overhead.section);
@@ -36,10 +39,11 @@ sections.push(await measureEconomy(GATEWAY_ENV));
 log('quota behaviour (about 10 seconds)');
 sections.push(await measureQuota(80, GATEWAY_ENV));
 
-log('memory (about 2 minutes)');
+log('memory (about 2.5 minutes)');
 sections.push(
   await measureMemory(
     {
+      warmupSeconds: 30,
       durationSeconds: 120,
       sampleEverySeconds: 5,
       requestsPerSecond: Math.max(1, Math.floor(overhead.gatewayPeak / 2)),
@@ -54,6 +58,7 @@ const results: BenchResults = {
   date: new Date(startedAt).toISOString(),
   machine: describeMachine(),
   nodeVersion: process.version,
+  loadAverage: { start: loadAverageAtStart.map((value) => round(value)), end: os.loadavg().map((value) => round(value)) },
   durationSeconds: Math.round((Date.now() - startedAt) / 1000),
   sections,
 };

@@ -124,7 +124,7 @@ export type ChildRequests = Record<string, (argument: unknown) => unknown>;
 
 /**
  * Runs inside a child: reads the options, starts the component, reports its URL and serves
- * requests until the parent asks it to close.
+ * requests until the parent sends `close`.
  */
 export async function serveChild<Options>(
   start: (options: Options) => Promise<{ url: string; close: () => Promise<void>; requests?: ChildRequests }>,
@@ -146,7 +146,7 @@ export async function serveChild<Options>(
     if (message.type !== 'request') {
       return;
     }
-    const handlers: ChildRequests = { memory: sampleMemory, ...started.requests };
+    const handlers: ChildRequests = { memory: sampleMemory, cpu: sampleCpu, ...started.requests };
     const handler = handlers[message.name ?? ''];
     try {
       if (!handler) {
@@ -171,4 +171,10 @@ function sampleMemory(): { heapUsedBytes: number; rssBytes: number } {
   collect();
   const usage = process.memoryUsage();
   return { heapUsedBytes: usage.heapUsed, rssBytes: usage.rss };
+}
+
+/** Returns the CPU time this process has used so far, user and system together, in ms. */
+function sampleCpu(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 }

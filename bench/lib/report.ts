@@ -28,6 +28,8 @@ export interface BenchResults {
   readonly date: string;
   readonly machine: MachineInfo;
   readonly nodeVersion: string;
+  /** 1, 5 and 15 minute load averages of the machine when the run started and ended. */
+  readonly loadAverage: { readonly start: readonly number[]; readonly end: readonly number[] };
   readonly durationSeconds: number;
   readonly sections: readonly Section[];
 }
@@ -47,6 +49,8 @@ export function renderMarkdown(results: BenchResults): string {
     `- Machine: ${results.machine.cpuModel}, ${results.machine.logicalCpus} logical CPUs, ` +
       `${results.machine.memoryGiB} GiB, ${results.machine.platform}, kernel ${results.machine.kernel}`,
     `- Node: ${results.nodeVersion}`,
+    `- Load average (1, 5, 15 min): ${results.loadAverage.start.join(', ')} at the start, ${results.loadAverage.end.join(', ')} at the end. ` +
+      'Figures taken while other work loads the machine are noisy, CPU per request least so.',
     '',
     '## Targets',
     '',
