@@ -1,6 +1,6 @@
 /**
  * Start-up rules for authentication, checked on the real start-up script in a child process.
- * Local mode turns auth off and the banner says so. Against AWS the gateway refuses to start
+ * Local mode turns auth off and the banner shows it. Against AWS the gateway refuses to start
  * without auth settings, and `AUTH_MODE=off` starts it with a warning. The "AWS" endpoint is a port on 127.0.0.1 where nothing listens, so no
  * request can leave the machine.
  */

@@ -173,3 +173,46 @@ describe('createCostLimitPlugin', () => {
     expect(result?.data).toEqual({ users: { nodes: [] } });
   });
 });
+
+describe('limits with random documents', () => {
+  function createRandom(seed: number) {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+  }
+
+  /** Builds a random selection on User or Group, with aliases, fragments and page sizes. */
+  function randomSelection(random: () => number, type: 'User' | 'Group', depth: number): string {
+    const leaves = type === 'User' ? ['id', 'samAccountName', 'distinguishedName', 'emailAddress', 'attributes(names: ["title"])'] : ['id', 'samAccountName', 'distinguishedName'];
+    const parts: string[] = [];
+    const count = 1 + Math.floor(random() * 4);
+    for (let index = 0; index < count; index += 1) {
+      const alias = random() < 0.3 ? `a${index}: ` : '';
+      if (depth > 0 && random() < 0.5) {
+        const first = random() < 0.5 ? `(first: ${Math.floor(random() * 300)})` : '';
+        const [field, child] = type === 'User' ? ['groups', 'Group' as const] : ['members', 'User' as const];
+        parts.push(`${alias}${field}${first} { nodes { ${randomSelection(random, child, depth - 1)} } }`);
+      } else if (random() < 0.2) {
+        parts.push(`... on ${type} { ${leaves[Math.floor(random() * leaves.length)]} }`);
+      } else {
+        parts.push(`${alias}${leaves[Math.floor(random() * leaves.length)]}`);
+      }
+    }
+    return parts.join(' ');
+  }
+
+  it('estimates and validates without throwing', () => {
+    const random = createRandom(42);
+    for (let run = 0; run < 300; run += 1) {
+      const query = `{ users(first: ${1 + Math.floor(random() * 250)}) { nodes { ${randomSelection(random, 'User', Math.floor(random() * 6))} } } }`;
+      const document = parse(query);
+      const estimate = estimateQueryCost(schema, document, undefined, undefined);
+
+      expect(Number.isSafeInteger(estimate), query).toBe(true);
+      expect(estimate, query).toBeGreaterThanOrEqual(1);
+      expect(() => validate(schema, document, [...createLimitRules({ maxDepth: 10, maxAliases: 15, maxDirectives: 10 }), createCostLimitRule({ maxCost: 50 })])).not.toThrow();
+    }
+  });
+});

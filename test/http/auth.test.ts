@@ -186,3 +186,33 @@ describe('rolesFromClaims', () => {
     expect(rolesFromClaims({ groups: [1, { name: 'readers' }] }, { rolesClaim: 'groups', roleGrants: grants }).size).toBe(0);
   });
 });
+
+describe('authenticate with random headers', () => {
+  /** Deterministic pseudo-random source, so a failure can be replayed. */
+  function createRandom(seed: number) {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+  }
+
+  it('rejects every malformed header with a 401 challenge', async () => {
+    const random = createRandom(20_261_204);
+    const alphabet = 'Bearer .-_~+/=abcXYZ019"\\,\u00e9\u0000\t';
+    const headers = Array.from({ length: 300 }, () => {
+      const length = Math.floor(random() * 80);
+      const text = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      return random() < 0.5 ? `Bearer ${text}` : text;
+    });
+
+    for (const header of headers) {
+      const error = await authenticator.authenticate({ authorization: header }).then(
+        () => new Error(`accepted ${JSON.stringify(header)}`),
+        (reason: unknown) => reason,
+      );
+      expect(error, JSON.stringify(header)).toBeInstanceOf(AuthenticationError);
+      expect((error as AuthenticationError).wwwAuthenticate).toMatch(/^Bearer realm="test-realm"(, error="invalid_(request|token)", error_description="[\x20-\x21\x23-\x5B\x5D-\x7E]*")?$/);
+    }
+  });
+});
