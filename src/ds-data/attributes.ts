@@ -7,14 +7,14 @@
  * a number value, yet the API returns AD integer attributes such as `pwdLastSet` as `N`, so
  * the common 64-bit integer attributes of Active Directory are added here and marked as
  * such. The emulator checks writes, reads and searches against this table, and the gateway
- * reads it to describe attributes; it holds no emulator code.
+ * reads it to describe attributes, so it contains no emulator code.
  */
 
 export type DirectoryObjectType = 'User' | 'Group';
 
 /**
- * What a caller may do with an attribute. `Creatable`: set by a Create call and changed by
- * an Update call. `Mutable`: changed only by an Update call. `ReadOnly`: never written.
+ * Access type of an attribute. `Creatable`: set by a Create call and changed by an Update
+ * call. `Mutable`: changed only by an Update call. `ReadOnly`: never written.
  */
 export type AttributeAccess = 'ReadOnly' | 'Creatable' | 'Mutable';
 
@@ -166,7 +166,7 @@ export function appliesTo(definition: AttributeDefinition, objectType: Directory
   return definition.objectTypes.includes(objectType);
 }
 
-/** The top-level member that carries the attribute for `objectType`, or undefined when it travels in `OtherAttributes`. */
+/** Returns the top-level member that carries the attribute for `objectType`, or undefined when it travels in `OtherAttributes`. */
 export function topLevelMemberFor(
   definition: AttributeDefinition,
   objectType: DirectoryObjectType,
@@ -174,7 +174,7 @@ export function topLevelMemberFor(
   return definition.topLevel?.objectTypes.includes(objectType) ? definition.topLevel.member : undefined;
 }
 
-/** The definition behind a top-level member of a user or group request. */
+/** Returns the definition behind a top-level member of a user or group request. */
 export function attributeForMember(member: TopLevelMember): AttributeDefinition {
   const definition = ATTRIBUTE_DEFINITIONS.find((candidate) => candidate.topLevel?.member === member);
   if (!definition) {

@@ -1,8 +1,8 @@
 /**
  * Reads attribute values of users and groups for Describe and Search responses.
  *
- * Stored attributes come from the entry; the attributes that AD computes (`cn`,
- * `distinguishedName`, `objectSid`, `userPrincipalName`, ...) are derived here so that they
+ * Stored attributes come from the entry. The attributes that AD computes (`cn`,
+ * `distinguishedName`, `objectSid`, `userPrincipalName`, ...) are derived here, so they
  * always agree with the top-level members.
  */
 import { appliesTo, findAttribute, type AttributeDefinition, type DirectoryObjectType } from '../ds-data/attributes.js';
@@ -19,7 +19,7 @@ export function objectTypeOf(entry: DirectoryEntry): DirectoryObjectType {
   return entry.kind === 'group' ? 'Group' : 'User';
 }
 
-/** The value of one attribute of an entry, or undefined when it is not set. */
+/** Reads one attribute of an entry and returns undefined when it is not set. */
 export function readAttribute(realm: RealmState, entry: DirectoryEntry, definition: AttributeDefinition): AttributeValue | undefined {
   switch (definition.ldapName) {
     case 'cn':

@@ -133,7 +133,7 @@ function checkValueType(definition: AttributeDefinition, value: AttributeValue, 
   }
 }
 
-/** The union member that a valid `AttributeValue` sets. */
+/** Returns the union member that a valid `AttributeValue` sets. */
 export function valueMember(value: AttributeValue): 'S' | 'N' | 'BOOL' | 'SS' {
   if (value.S !== undefined) return 'S';
   if (value.N !== undefined) return 'N';

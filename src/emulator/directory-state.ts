@@ -154,7 +154,7 @@ export class DirectoryState {
     readonly managedRealm: RealmState,
   ) {}
 
-  /** Every realm: the managed domain first, then the trusted realms. */
+  /** Lists every realm: the managed domain first, then the trusted realms. */
   realms(): RealmState[] {
     return [this.managedRealm, ...this.trustedRealms.values()];
   }
@@ -227,20 +227,15 @@ export function distinguishedName(entry: DirectoryEntry): string {
   return `CN=${escapeRdnValue(entry.samAccountName)},${entry.parentDn}`;
 }
 
-/** A GUID derived from a SID, so that seeded objects keep the same `objectGUID` on every start. */
+/** Derives a GUID from a SID, so that seeded objects keep the same `objectGUID` on every start. */
 export function guidFromSid(sid: string): string {
   const hex = createHash('sha256').update(sid).digest('hex');
   const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** AD Generalized-Time form of an instant, as `whenCreated` and `whenChanged` hold it: `20261204201219.0Z`. */
+/** Formats an instant in the AD Generalized-Time form of `whenChanged`, such as `20261204201219.0Z`. */
 export function generalizedTime(epochMs: number): string {
   const iso = new Date(epochMs).toISOString();
   return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}.0Z`;
-}
-
-/** FILETIME of an instant: 100-nanosecond intervals since 1601-01-01 UTC, as `pwdLastSet` holds it. */
-export function fileTime(epochMs: number): bigint {
-  return (BigInt(Math.trunc(epochMs)) + 11_644_473_600_000n) * 10_000n;
 }

@@ -10,9 +10,10 @@
  * - Global to Universal, unless a Global group contains it.
  * DomainLocal and Global never change into each other directly, and BuiltinLocal never changes.
  *
- * Nesting: a Global group contains only accounts and Global groups of its own domain; a
- * Universal group contains accounts, Global and Universal groups; a DomainLocal or
- * BuiltinLocal group contains any of these and DomainLocal groups of its own domain.
+ * Nesting:
+ * - A Global group contains only accounts and Global groups of its own domain.
+ * - A Universal group contains accounts, Global and Universal groups.
+ * - A DomainLocal or BuiltinLocal group contains any of these and DomainLocal groups of its own domain.
  * Accounts of a trusted forest can only join DomainLocal and BuiltinLocal groups, because
  * AD stores them as foreign security principals.
  */

@@ -12,7 +12,7 @@ import type {
   ValidationExceptionReason,
 } from '../ds-data/types.js';
 
-/** Errors of the AWS request front end: not in the DS Data model, but real AWS answers. */
+/** Errors of the AWS request front end: not in the DS Data model, but sent by real AWS endpoints. */
 export const PROTOCOL_ERRORS = {
   IncompleteSignatureException: 403,
   InvalidSignatureException: 403,
@@ -43,7 +43,7 @@ export class ServiceError extends Error {
       : PROTOCOL_ERRORS[errorName as ProtocolErrorName];
   }
 
-  /** The JSON body of the error response: `Message`, and `Reason` when set. */
+  /** Builds the JSON body of the error response: `Message`, and `Reason` when set. */
   toBody(): Record<string, string> {
     return this.reason ? { Message: this.message, Reason: this.reason } : { Message: this.message };
   }

@@ -1,7 +1,7 @@
 /**
  * A bounded, seeded fuzz run against a local emulator: random members with awkward values
  * for every operation, random raw bodies and random Authorization headers. The emulator
- * must answer each with a modeled or protocol error or a success, and never fail
+ * must respond to each with a modeled or protocol error or a success, and never fail
  * internally (500) or drop the connection.
  */
 import { pino } from 'pino';
