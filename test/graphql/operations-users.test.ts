@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { demoSeed } from '../../src/emulator/index.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const DIRECTORY = 'd-1234567890';
@@ -281,6 +282,56 @@ describe('updateUser (UpdateUser)', () => {
     expect(stored?.attributes.title).toEqual({ S: 'Software Engineer' });
   });
 
+  it('completes a partial update on retry', async () => {
+    const mutation = `mutation ($input: UpdateUserInput!) {
+      updateUser(input: $input) { steps { updateType clientToken status } }
+    }`;
+    const input = {
+      samAccountName: 'imoore',
+      clientToken: 'imoore-retry-1',
+      otherAttributes: [
+        { name: 'mobile', value: { S: '+1 206 555 0188' } },
+        { name: 'title', value: { S: 'HR Business Partner' } },
+      ],
+    };
+    const draws = [0.9];
+    h.emulator.setFaults({ operations: ['UpdateUser'], internalErrorRate: 0.5, random: () => draws.shift() ?? 0.1 });
+    const failed = await h.graphql<{ updateUser: { steps: Array<{ updateType: string; clientToken: string; status: string }> } }>(mutation, { input });
+    h.emulator.setFaults({});
+    h.resetCalls();
+
+    // The retry reads the user again: mobile is now set, so both attributes are replaced in one call.
+    const retried = await h.graphql<{ updateUser: { steps: Array<{ updateType: string; clientToken: string; status: string }> } }>(mutation, { input });
+    const stored = h.emulator.directory(DIRECTORY).user('imoore');
+
+    expect(failed.body.data?.updateUser.steps.map((step) => step.status)).toEqual(['APPLIED', 'FAILED']);
+    expect(retried.body.errors).toBeUndefined();
+    expect(retried.body.data?.updateUser.steps.map((step) => [step.updateType, step.status])).toEqual([['REPLACE', 'APPLIED']]);
+    expect(stored?.attributes.mobile).toEqual({ S: '+1 206 555 0188' });
+    expect(stored?.attributes.title).toEqual({ S: 'HR Business Partner' });
+    expect(h.awsCalls()).toEqual(['DescribeUser', 'UpdateUser']);
+  });
+
+  it('reads back each of two updates in one request', async () => {
+    const response = await h.graphql(
+      `mutation {
+        first: updateUser(input: { samAccountName: "ltaylor", updateType: REPLACE, otherAttributes: [{ name: "title", value: { S: "Help Desk Lead" } }] }) {
+          user { attributes(names: ["title"]) { value { S } } }
+        }
+        second: updateUser(input: { samAccountName: "LTAYLOR", updateType: REPLACE, otherAttributes: [{ name: "title", value: { S: "IT Support Manager" } }] }) {
+          user { attributes(names: ["title"]) { value { S } } }
+        }
+      }`,
+    );
+
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data).toEqual({
+      first: { user: { attributes: [{ value: { S: 'Help Desk Lead' } }] } },
+      second: { user: { attributes: [{ value: { S: 'IT Support Manager' } }] } },
+    });
+    expect(h.awsCalls()).toEqual(['UpdateUser', 'DescribeUser', 'UpdateUser', 'DescribeUser']);
+  });
+
   it('rejects an input with nothing to change', async () => {
     const response = await h.graphql('mutation { updateUser(input: { samAccountName: "jdoe" }) { clientToken } }');
 
@@ -329,5 +380,35 @@ describe('deleteUser (DeleteUser)', () => {
 
     expect(response.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(response.body.errors?.[0]?.path).toEqual(['deleteUser']);
+  });
+});
+
+describe('values a strict scalar would reject', () => {
+  let odd: Harness;
+
+  beforeAll(async () => {
+    const seed = demoSeed();
+    const directory = seed.directories[0]!;
+    odd = await startHarness({
+      env: { AWS_EC2_METADATA_DISABLED: 'true' },
+      emulator: {
+        seed: {
+          directories: [
+            { ...directory, users: [...(directory.users ?? []), { SAMAccountName: 'oddmail', EmailAddress: 'odd.mail@corp.example.com ' }] },
+          ],
+        },
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await odd.close();
+  });
+
+  it('read back as the directory holds them', async () => {
+    const response = await odd.graphql('{ user(samAccountName: "oddmail") { samAccountName emailAddress } }');
+
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data).toEqual({ user: { samAccountName: 'oddmail', emailAddress: 'odd.mail@corp.example.com ' } });
   });
 });
