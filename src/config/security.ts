@@ -159,7 +159,7 @@ export const SECURITY_CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'AUTH_MODE', default: '`jwt` against AWS, `off` in local mode', description: '`jwt` verifies bearer tokens; `off` lets every request in with all roles and logs a warning at start-up.' },
   { name: 'AUTH_ISSUER', default: '(required for `jwt`)', description: 'Expected `iss` claim of the OIDC issuer, for example `https://login.example.com/realms/corp`.' },
   { name: 'AUTH_AUDIENCE', default: '(required for `jwt`)', description: 'Comma-separated accepted `aud` values.' },
-  { name: 'AUTH_JWKS_URL', default: '(required for `jwt`)', description: 'URL of the issuer\'s JSON Web Key Set. Keys are fetched on demand and refetched when a token names an unknown key id.' },
+  { name: 'AUTH_JWKS_URL', default: '(required for `jwt`)', description: 'URL of the issuer\'s JSON Web Key Set, https unless the host is a loopback address. Keys are fetched on demand and refetched when a token names an unknown key id.' },
   { name: 'AUTH_ALGORITHMS', default: 'RS256,ES256', description: 'Comma-separated JWS algorithms accepted in token headers.' },
   { name: 'AUTH_CLOCK_SKEW_SECONDS', default: '30', description: 'Seconds of clock difference tolerated for `exp`, `nbf` and `iat`.' },
   { name: 'AUTH_ROLES_CLAIM', default: 'scope', description: 'Dot-separated path of the claim holding scopes or groups: a space-separated string or an array of strings.' },
@@ -283,6 +283,10 @@ function readAuth(reader: EnvReader, mode: GatewayMode): AuthConfig {
   if (jwksUrl === undefined && !reader.has('AUTH_JWKS_URL')) {
     reader.fail('AUTH_JWKS_URL', 'is missing: set it to the `jwks_uri` of your OIDC issuer');
   }
+  // An attacker who can alter the key set in transit can sign tokens that the gateway accepts.
+  if (jwksUrl !== undefined && jwksUrl.protocol === 'http:' && !isLoopbackHost(jwksUrl.hostname)) {
+    reader.fail('AUTH_JWKS_URL', `uses plain http with the remote host ${jwksUrl.hostname}: use an https:// URL, because the keys decide which tokens are accepted`);
+  }
 
   const admin = reader.list('AUTH_ADMIN_VALUES', []);
   const write = reader.list('AUTH_WRITE_VALUES', ['directory:write']);
@@ -299,6 +303,10 @@ function readAuth(reader: EnvReader, mode: GatewayMode): AuthConfig {
     roleGrants: { read, write, admin },
     realm,
   };
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 function readTracing(reader: EnvReader): TracingConfig {

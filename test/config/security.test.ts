@@ -81,6 +81,18 @@ describe('parseSecurityConfig', () => {
       ]);
     });
 
+    it('rejects plain http to a remote JWKS host', () => {
+      expect(issuesOf({ ...JWT_ENV, AUTH_JWKS_URL: 'http://login.example.com/jwks.json' })).toEqual([
+        'AUTH_JWKS_URL uses plain http with the remote host login.example.com: use an https:// URL, because the keys decide which tokens are accepted.',
+      ]);
+    });
+
+    it('accepts plain http on loopback', () => {
+      for (const url of ['http://127.0.0.1:8080/jwks.json', 'http://localhost/jwks.json', 'http://[::1]:8080/jwks.json']) {
+        expect(parseSecurityConfig({ ...JWT_ENV, AUTH_JWKS_URL: url }).auth.mode).toBe('jwt');
+      }
+    });
+
     it('rejects a JWKS URL that is not http or https', () => {
       expect(issuesOf({ ...JWT_ENV, AUTH_JWKS_URL: 'file:///etc/jwks.json' })).toEqual([
         'AUTH_JWKS_URL has the invalid value "file:///etc/jwks.json": use an absolute http:// or https:// URL.',

@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { JwtAuthConfig } from '../../src/config/security.js';
@@ -124,6 +125,23 @@ describe('createAuthenticator', () => {
       'the token is signed with an algorithm this gateway does not accept',
     ],
     ['a malformed token', () => Promise.resolve('abc.def.ghi'), 'the token is malformed'],
+    [
+      'an HMAC token',
+      () =>
+        new SignJWT({})
+          .setProtectedHeader({ alg: 'HS256', kid: 'key-1' })
+          .setIssuer(ISSUER)
+          .setAudience(AUDIENCE)
+          .setSubject('a')
+          .setExpirationTime('5m')
+          .sign(new TextEncoder().encode('a shared secret of at least 32 bytes')),
+      'the token is signed with an algorithm this gateway does not accept',
+    ],
+    [
+      'an unsigned token',
+      () => Promise.resolve(`${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(`{"iss":"${ISSUER}","aud":"${AUDIENCE}","sub":"a","exp":9999999999}`).toString('base64url')}.`),
+      'the token is signed with an algorithm this gateway does not accept',
+    ],
   ];
 
   it.each(invalidCases)('rejects %s', async (_name, makeToken, description) => {
