@@ -47,11 +47,6 @@ export interface QuotaState {
   projectStarts(directoryId: string, kind: CallKind, quota: DirectoryQuota, now: number, count: number): number[];
 }
 
-interface WindowEntry {
-  /** Epoch ms at which the call's response returned; undefined while it is in flight. */
-  finishedAt: number | undefined;
-}
-
 /**
  * The calls that count against one rate: each from its start until `windowMs` after its
  * response returned. The service receives a request after we start it and before its
@@ -62,17 +57,28 @@ interface WindowEntry {
  * reach the service in the same second as the next batch.
  */
 export class SlidingWindowLog {
-  private entries: WindowEntry[] = [];
+  private inFlight = 0;
+  /** Finish times in ascending order from `head` on; earlier slots are already pruned. */
+  private finishedAt: number[] = [];
+  private head = 0;
 
   constructor(private readonly windowMs: number) {}
 
+  /** Number of calls in the window, in flight or finished less than one window ago. */
   get size(): number {
-    return this.entries.length;
+    return this.inFlight + this.finishedAt.length - this.head;
   }
 
   /** Drops calls that finished at least one window before `now`. */
   prune(now: number): void {
-    this.entries = this.entries.filter((entry) => entry.finishedAt === undefined || entry.finishedAt + this.windowMs > now);
+    while (this.head < this.finishedAt.length && (this.finishedAt[this.head] as number) + this.windowMs <= now) {
+      this.head += 1;
+    }
+    // Compact now and then, so that the array does not grow with every call ever made.
+    if (this.head > 64 && this.head * 2 > this.finishedAt.length) {
+      this.finishedAt = this.finishedAt.slice(this.head);
+      this.head = 0;
+    }
   }
 
   /**
@@ -81,21 +87,27 @@ export class SlidingWindowLog {
    */
   nextStartAt(limit: number, now: number): number {
     this.prune(now);
-    const excess = this.entries.length - limit;
+    const excess = this.size - limit;
     if (excess < 0) {
       return now;
     }
-    const leaving = this.entries.map((entry) => (entry.finishedAt === undefined ? Infinity : entry.finishedAt + this.windowMs));
-    leaving.sort((a, b) => a - b);
-    return leaving[excess] as number;
+    // Finished calls leave in finish order; calls in flight leave after all of them.
+    const finished = this.finishedAt.length - this.head;
+    return excess < finished ? (this.finishedAt[this.head + excess] as number) + this.windowMs : Infinity;
   }
 
   /** Adds a call that starts now and returns the function that records when it finished. */
   record(): (now: number) => void {
-    const entry: WindowEntry = { finishedAt: undefined };
-    this.entries.push(entry);
+    this.inFlight += 1;
+    let finished = false;
     return (now) => {
-      entry.finishedAt ??= now;
+      if (finished) {
+        return;
+      }
+      finished = true;
+      this.inFlight -= 1;
+      // A clock that steps back must not break the order; a later time only keeps the call longer.
+      this.finishedAt.push(Math.max(now, this.finishedAt.at(-1) ?? now));
     };
   }
 
@@ -103,7 +115,11 @@ export class SlidingWindowLog {
   project(limit: number, now: number, count: number): number[] {
     this.prune(now);
     // Calls in flight are assumed to finish now, and new calls at their start: a lower bound.
-    const existing = this.entries.map((entry) => (entry.finishedAt ?? now) + this.windowMs).sort((a, b) => a - b);
+    // Both parts are in ascending order, because every finished call finished by `now`.
+    const existing = [
+      ...this.finishedAt.slice(this.head).map((finishedAt) => finishedAt + this.windowMs),
+      ...Array<number>(this.inFlight).fill(now + this.windowMs),
+    ];
     const added: number[] = [];
     let nextExisting = 0;
     let nextAdded = 0;
