@@ -4,9 +4,9 @@
  * A 2xx response is a JSON object of output members (an empty body counts as `{}`). Any other
  * status is an error whose name comes from the `X-Amzn-ErrorType` header or the body's
  * `code` / `__type`, with a `namespace#` prefix and a `:` suffix stripped. A modeled name
- * becomes its exception class, any other name the base service exception with that name,
- * and a response without a name (an empty 500, a proxy's HTML 502) becomes a base exception
- * named `UnknownError` that still carries the status and request id.
+ * becomes its exception class, and any other name the base service exception with that
+ * name. A response without a name (an empty 500, a proxy's HTML 502) becomes a base
+ * exception named `UnknownError` that still carries the status and request id.
  */
 import type { HttpResponse } from '@smithy/protocol-http';
 import type { ResponseMetadata } from '@smithy/types';

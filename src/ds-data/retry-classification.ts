@@ -1,6 +1,6 @@
 /**
- * Which failed attempts the DS Data client retries, in the error types of the AWS retry
- * strategies (`THROTTLING` and `TRANSIENT` are retried, anything else surfaces at once).
+ * Retry classification of failed DS Data attempts, in the error types of the AWS retry
+ * strategies: `THROTTLING` and `TRANSIENT` are retried, and anything else surfaces at once.
  *
  * Retried:
  * - `ThrottlingException` and any 429,

@@ -34,7 +34,7 @@ afterEach(() => {
   server.script({ status: 200, body: '{}' });
 });
 
-/** A scheduler that runs attempts at once and records what the client handed it. */
+/** Creates a scheduler that runs attempts at once and records what the client handed it. */
 function recordingScheduler() {
   const calls: ScheduledCall[] = [];
   const throttled: [string, number][] = [];

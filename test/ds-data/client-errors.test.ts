@@ -35,7 +35,7 @@ afterEach(() => {
   server.requests.length = 0;
 });
 
-function errorAnswer(status: number, name: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+function errorResponse(status: number, name: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
   return {
     status,
     headers: { 'content-type': 'application/json', 'x-amzn-errortype': name, 'x-amzn-requestid': 'req-err', ...headers },
@@ -52,7 +52,7 @@ async function describeUserError(): Promise<unknown> {
 describe('modeled errors', () => {
   const cases = [
     {
-      answer: errorAnswer(403, 'AccessDeniedException', { Message: 'Denied.', Reason: 'IAM_AUTH' }),
+      response: errorResponse(403, 'AccessDeniedException', { Message: 'Denied.', Reason: 'IAM_AUTH' }),
       type: AccessDeniedException,
       fault: 'client',
       retryable: undefined,
@@ -60,7 +60,7 @@ describe('modeled errors', () => {
       fields: { Reason: 'IAM_AUTH' },
     },
     {
-      answer: errorAnswer(409, 'ConflictException', { Message: 'Exists.' }),
+      response: errorResponse(409, 'ConflictException', { Message: 'Exists.' }),
       type: ConflictException,
       fault: 'client',
       retryable: undefined,
@@ -68,7 +68,7 @@ describe('modeled errors', () => {
       fields: {},
     },
     {
-      answer: errorAnswer(400, 'DirectoryUnavailableException', { Message: 'Busy.', Reason: 'DIRECTORY_TIMEOUT' }),
+      response: errorResponse(400, 'DirectoryUnavailableException', { Message: 'Busy.', Reason: 'DIRECTORY_TIMEOUT' }),
       type: DirectoryUnavailableException,
       fault: 'client',
       retryable: {},
@@ -76,7 +76,7 @@ describe('modeled errors', () => {
       fields: { Reason: 'DIRECTORY_TIMEOUT' },
     },
     {
-      answer: errorAnswer(500, 'InternalServerException', { Message: 'Oops.' }),
+      response: errorResponse(500, 'InternalServerException', { Message: 'Oops.' }),
       type: InternalServerException,
       fault: 'server',
       retryable: {},
@@ -84,7 +84,7 @@ describe('modeled errors', () => {
       fields: {},
     },
     {
-      answer: errorAnswer(404, 'ResourceNotFoundException', { Message: 'Missing.' }),
+      response: errorResponse(404, 'ResourceNotFoundException', { Message: 'Missing.' }),
       type: ResourceNotFoundException,
       fault: 'client',
       retryable: undefined,
@@ -92,7 +92,7 @@ describe('modeled errors', () => {
       fields: {},
     },
     {
-      answer: errorAnswer(429, 'ThrottlingException', { Message: 'Slow down.' }),
+      response: errorResponse(429, 'ThrottlingException', { Message: 'Slow down.' }),
       type: ThrottlingException,
       fault: 'client',
       retryable: { throttling: true },
@@ -100,7 +100,7 @@ describe('modeled errors', () => {
       fields: { RetryAfterSeconds: undefined },
     },
     {
-      answer: errorAnswer(400, 'ValidationException', { Message: 'Bad.', Reason: 'INVALID_REALM' }),
+      response: errorResponse(400, 'ValidationException', { Message: 'Bad.', Reason: 'INVALID_REALM' }),
       type: ValidationException,
       fault: 'client',
       retryable: undefined,
@@ -109,16 +109,16 @@ describe('modeled errors', () => {
     },
   ] as const;
 
-  it.each(cases)('raises $type.name with its fields', async ({ answer, type, fault, retryable, attempts, fields }) => {
+  it.each(cases)('raises $type.name with its fields', async ({ response, type, fault, retryable, attempts, fields }) => {
     client = createTestClient(server.url, { maxAttempts: MAX_ATTEMPTS });
-    server.script(answer);
+    server.script(response);
 
     const error = await describeUserError();
 
     expect(error).toBeInstanceOf(type);
     expect(error).toBeInstanceOf(DirectoryServiceDataServiceException);
     const exception = error as DirectoryServiceDataServiceException & Record<string, unknown>;
-    const body = JSON.parse(answer.body) as { Message: string };
+    const body = JSON.parse(response.body) as { Message: string };
     expect(exception.name).toBe(type.name);
     expect(exception.message).toBe(body.Message);
     expect(exception['Message']).toBe(body.Message);
@@ -127,7 +127,7 @@ describe('modeled errors', () => {
     for (const [member, value] of Object.entries(fields)) {
       expect(exception[member]).toBe(value);
     }
-    expect(exception.$metadata.httpStatusCode).toBe(answer.status);
+    expect(exception.$metadata.httpStatusCode).toBe(response.status);
     expect(exception.$metadata.requestId).toBe('req-err');
     expect(exception.$metadata.attempts).toBe(attempts);
     expect(server.requests).toHaveLength(attempts);
@@ -135,7 +135,7 @@ describe('modeled errors', () => {
 
   it('reads Retry-After into RetryAfterSeconds and waits for it', async () => {
     client = createTestClient(server.url, { maxAttempts: 2 });
-    server.script(errorAnswer(429, 'ThrottlingException', { Message: 'Slow down.' }, { 'retry-after': '1' }));
+    server.script(errorResponse(429, 'ThrottlingException', { Message: 'Slow down.' }, { 'retry-after': '1' }));
 
     const error = (await describeUserError()) as ThrottlingException;
 
@@ -150,7 +150,7 @@ describe('modeled errors', () => {
     // The standard strategy waits at most 5 s above its backoff; the client waits the rest.
     client = createTestClient(server.url, { maxAttempts: 2 });
     server.script(
-      errorAnswer(429, 'ThrottlingException', { Message: 'Slow down.' }, { 'retry-after': '6' }),
+      errorResponse(429, 'ThrottlingException', { Message: 'Slow down.' }, { 'retry-after': '6' }),
       { status: 200, body: '{}' },
     );
 
@@ -165,7 +165,7 @@ describe('modeled errors', () => {
     'does not retry DirectoryUnavailableException for %s',
     async (reason) => {
       client = createTestClient(server.url, { maxAttempts: MAX_ATTEMPTS });
-      server.script(errorAnswer(400, 'DirectoryUnavailableException', { Message: 'Unavailable.', Reason: reason }));
+      server.script(errorResponse(400, 'DirectoryUnavailableException', { Message: 'Unavailable.', Reason: reason }));
 
       const error = (await describeUserError()) as DirectoryUnavailableException;
 
@@ -194,7 +194,7 @@ describe('modeled errors', () => {
 describe('unmodeled answers', () => {
   it('keeps an unknown error name on the base exception', async () => {
     client = createTestClient(server.url, { maxAttempts: MAX_ATTEMPTS });
-    server.script(errorAnswer(400, 'aws.protocols#UnknownOperationException', { message: 'No such operation.' }));
+    server.script(errorResponse(400, 'aws.protocols#UnknownOperationException', { message: 'No such operation.' }));
 
     const error = (await describeUserError()) as DirectoryServiceDataServiceException;
 
@@ -327,9 +327,9 @@ describe('retried mutations', () => {
   it('send the same ClientToken on every attempt', async () => {
     client = createTestClient(server.url, { maxAttempts: 4 });
     server.script(
-      errorAnswer(500, 'InternalServerException', { Message: 'Oops.' }),
+      errorResponse(500, 'InternalServerException', { Message: 'Oops.' }),
       { reset: true },
-      errorAnswer(429, 'ThrottlingException', { Message: 'Slow down.' }),
+      errorResponse(429, 'ThrottlingException', { Message: 'Slow down.' }),
       { status: 200, body: '{}' },
     );
 

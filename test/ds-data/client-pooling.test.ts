@@ -41,7 +41,7 @@ describe('connection pool', () => {
   });
 
   it('drops an idle socket before the server times it out', async () => {
-    // The server announces `Keep-Alive: timeout=2` and closes idle sockets after 2 s; the
+    // The server announces `Keep-Alive: timeout=2` and closes idle sockets after 2 s. The
     // client must drop its idle socket 1 s earlier instead of racing the server's close.
     server = await startScriptedServer({ keepAliveTimeoutMs: 2000 });
     client = createTestClient(server.url);

@@ -1,5 +1,5 @@
 /**
- * A `node:http` server on 127.0.0.1 that records every request and answers from a script,
+ * A `node:http` server on 127.0.0.1 that records every request and responds from a script,
  * for client tests that need exact control over status, headers, body and connection
  * behaviour (reset, stall). It is not the emulator: it knows nothing of DS Data semantics.
  */
@@ -15,8 +15,8 @@ export interface RecordedRequest {
   body: string;
 }
 
-/** One scripted answer: a plain response, a dropped connection, or a response that never comes. */
-export type ScriptedAnswer =
+/** One scripted response: a plain response, a dropped connection, or a response that never comes. */
+export type ScriptedResponse =
   | { status: number; headers?: Record<string, string>; body?: string }
   | { reset: true }
   | { stall: true };
@@ -28,8 +28,8 @@ export interface ScriptedServer {
   readonly connectionCount: number;
   /** TCP connections open now. */
   readonly openConnectionCount: number;
-  /** Answers used in order; the last one repeats once the script runs out. */
-  script(...answers: ScriptedAnswer[]): void;
+  /** Sets the responses, used in order; the last one repeats once the script runs out. */
+  script(...responses: ScriptedResponse[]): void;
   close(): Promise<void>;
 }
 
@@ -40,7 +40,7 @@ export interface ScriptedServerOptions {
 
 export async function startScriptedServer(options: ScriptedServerOptions = {}): Promise<ScriptedServer> {
   const requests: RecordedRequest[] = [];
-  let answers: ScriptedAnswer[] = [{ status: 200, body: '{}' }];
+  let responses: ScriptedResponse[] = [{ status: 200, body: '{}' }];
   const sockets = new Set<Socket>();
   let connectionCount = 0;
   const stalled: ServerResponse[] = [];
@@ -55,17 +55,17 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
         headers: request.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       });
-      const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
-      if ('reset' in answer) {
+      const scripted = responses.length > 1 ? responses.shift()! : responses[0]!;
+      if ('reset' in scripted) {
         request.socket.resetAndDestroy();
         return;
       }
-      if ('stall' in answer) {
+      if ('stall' in scripted) {
         stalled.push(response);
         return;
       }
-      response.writeHead(answer.status, answer.headers ?? { 'content-type': 'application/json' });
-      response.end(answer.body ?? '');
+      response.writeHead(scripted.status, scripted.headers ?? { 'content-type': 'application/json' });
+      response.end(scripted.body ?? '');
     });
   });
   // Node closes idle keep-alive connections after 5 s by default. Tests that wait longer
@@ -89,8 +89,8 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
     get openConnectionCount() {
       return sockets.size;
     },
-    script(...next: ScriptedAnswer[]) {
-      answers = next;
+    script(...next: ScriptedResponse[]) {
+      responses = next;
     },
     async close() {
       for (const response of stalled) {
