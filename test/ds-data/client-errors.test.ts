@@ -191,7 +191,7 @@ describe('modeled errors', () => {
   });
 });
 
-describe('unmodeled answers', () => {
+describe('unmodeled responses', () => {
   it('keeps an unknown error name on the base exception', async () => {
     client = createTestClient(server.url, { maxAttempts: MAX_ATTEMPTS });
     server.script(errorResponse(400, 'aws.protocols#UnknownOperationException', { message: 'No such operation.' }));
