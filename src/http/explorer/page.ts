@@ -35,6 +35,7 @@ ${stylesheets}
   </head>
   <body>
     <div id="graphiql">Loading the explorer…</div>
+    <noscript>The explorer needs JavaScript, which this browser has turned off.</noscript>
     <script type="application/json" id="explorer-config">${escapeJsonForScript(config)}</script>
 ${scripts}
   </body>
