@@ -2,11 +2,11 @@
  * The quota state behind the scheduler: which calls of each directory count against its
  * rates, how many are in flight, and until when AWS asked it to pause.
  *
- * The scheduler keeps its queues to itself and queries this state only for whether a call may start
- * now. One gateway replica uses `InMemoryQuotaState`. Replicas that share a directory need
- * a state backed by a shared store; such a state can keep these methods synchronous by
- * leasing small batches of calls from the store in the background, so it plugs in here
- * without changes to the scheduler.
+ * The scheduler keeps its queues to itself and queries this state only for whether a call
+ * may start now. One gateway replica uses `InMemoryQuotaState`. Replicas that share a
+ * directory need a state backed by a shared store. Such a state can keep these methods
+ * synchronous by leasing small batches of calls from the store in the background, so it
+ * plugs in here without changes to the scheduler.
  */
 import { ACCOUNT_REQUESTS_PER_SECOND, rateFor, type DirectoryQuota } from './quota-limits.js';
 
@@ -51,9 +51,9 @@ export interface QuotaState {
  * The calls that count against one rate: each from its start until `windowMs` after its
  * response returned. The service receives a request after we start it and before its
  * response returns. So when a new call starts only after an old one has left this window,
- * the service sees the two at least `windowMs` apart, and at most `limit` calls in the
- * window here means at most `limit` calls in any `windowMs` at the service, however long
- * the network takes. Counting starts alone would not do: a request delayed on the way can
+ * the service receives the two at least `windowMs` apart. At most `limit` calls in the
+ * window here therefore means at most `limit` calls in any `windowMs` at the service,
+ * however long the network takes. Counting starts alone would not do: a request delayed on the way can
  * reach the service in the same second as the next batch.
  */
 export class SlidingWindowLog {
@@ -255,7 +255,7 @@ export class InMemoryQuotaState implements QuotaState {
     return record;
   }
 
-  /** Drops directories with nothing in flight, no pause and no start in the window, at most once per window. */
+  /** Drops directories with nothing in flight, no pause and no call in the window; runs at most once per window. */
   private sweep(now: number): void {
     if (now - this.lastSweep < this.windowMs) {
       return;
