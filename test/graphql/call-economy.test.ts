@@ -1,8 +1,8 @@
 /**
  * Counts the AWS calls the emulator receives for representative queries and checks that
  * each count is the minimum the documented DS Data API allows. The minimum of each case and
- * its reasoning sit next to the query in `economy-queries.ts`; the emulator's quota is off
- * so that no call is throttled or retried.
+ * its reasoning sit next to the query in `economy-queries.ts`. The emulator's quota is off,
+ * so no call is throttled or retried.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -48,7 +48,7 @@ describe('economy queries', () => {
     const edges = (response.body.data as { users: { edges: Array<{ node: Record<string, unknown> }> } }).users.edges;
 
     expect(edges).toHaveLength(50);
-    // Built-in accounts have no given name or surname: the summary's silence is the answer.
+    // Built-in accounts have no given name or surname, which ListUsers shows by leaving them out.
     const administrator = edges.find((edge) => edge.node.samAccountName === 'Administrator');
     expect(administrator?.node.givenName).toBeNull();
     expect(administrator?.node.surname).toBeNull();
@@ -105,7 +105,7 @@ describe('economy queries', () => {
 });
 
 describe('AWS call count beyond the acceptance cases', () => {
-  it('is one ListUsers for a search-free second page', async () => {
+  it('is one ListUsers for the next page', async () => {
     // Resuming from endCursor starts the next AWS page directly: one call, no replay.
     const first = await h.graphql<{ users: { pageInfo: { endCursor: string } } }>(
       '{ users(first: 5) { pageInfo { endCursor } } }',

@@ -35,7 +35,7 @@ export function largeGroupMemberNames(): string[] {
   return Array.from({ length: LARGE_GROUP_SIZE }, (_, index) => `member${String(index + 1).padStart(3, '0')}`);
 }
 
-/** The demo directory plus `LARGE_GROUP` and its 100 users, each with an e-mail address. */
+/** Builds the demo directory plus `LARGE_GROUP` and its 100 users, each with an e-mail address. */
 export function economySeed(): EmulatorSeed {
   const seed = demoSeed();
   const [directory, ...others] = seed.directories;

@@ -1,6 +1,6 @@
 /**
  * The group operations end to end (ListGroups, SearchGroups, DescribeGroup, CreateGroup,
- * UpdateGroup, DeleteGroup), each checked against the state the emulator holds afterwards.
+ * UpdateGroup, DeleteGroup), each checked against the state the emulator stores afterwards.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 

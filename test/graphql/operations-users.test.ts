@@ -1,6 +1,6 @@
 /**
  * The user operations end to end: HTTP to the gateway, its DS Data client, the emulator,
- * and the state the emulator holds afterwards. One test per AWS operation (ListUsers,
+ * and the state the emulator stores afterwards. One test per AWS operation (ListUsers,
  * SearchUsers, DescribeUser, CreateUser, UpdateUser, DisableUser, DeleteUser), plus the
  * multi-step update and the read-back after a write.
  */
@@ -27,7 +27,7 @@ beforeEach(() => {
   h.resetCalls();
 });
 
-/** The request bodies the emulator received for one operation, parsed, with the directory id from the query string. */
+/** Returns the parsed request bodies of one operation, with the directory id from the query string. */
 function bodiesOf(operation: string): Array<Record<string, unknown>> {
   return h.emulator.requests
     .filter((request) => request.operation === operation)
@@ -405,7 +405,7 @@ describe('values a strict scalar would reject', () => {
     await odd.close();
   });
 
-  it('read back as the directory holds them', async () => {
+  it('read back as the directory stores them', async () => {
     const response = await odd.graphql('{ user(samAccountName: "oddmail") { samAccountName emailAddress } }');
 
     expect(response.body.errors).toBeUndefined();

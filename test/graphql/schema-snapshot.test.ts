@@ -1,7 +1,7 @@
 /**
- * The public schema: a snapshot of the printed SDL that fails on any unintended change,
- * the served schema (read by introspection over HTTP) matching it, `@oneOf` visible to
- * clients, and a description on every type, field, argument, input field and enum value.
+ * The public schema. A snapshot of the printed SDL fails on any unintended change, and the
+ * schema served over HTTP must match it. `@oneOf` must be visible to clients, and every
+ * type, field, argument, input field and enum value must have a description.
  *
  * After an intended schema change, run `npx vitest run test/graphql/schema-snapshot.test.ts -u`
  * and commit the updated `__snapshots__/schema.graphql` with it.
