@@ -104,6 +104,27 @@ describe('economy queries', () => {
   });
 });
 
+describe('attributes over the per-call limit', () => {
+  it('merge both describe calls', async () => {
+    const { response } = await callsFor(ECONOMY_CASES[5]!.query);
+    const user = (response.body.data as { user: { contact: Array<{ name: string }>; more: Array<{ name: string }> } }).user;
+
+    expect(response.body.errors).toBeUndefined();
+    expect(user.contact.map((entry) => entry.name)).toEqual(['cn', 'co', 'company', 'department', 'displayName', 'l', 'manager']);
+    // mobile comes from the first call and title from the second (names 26 to 30).
+    expect(user.more.map((entry) => entry.name)).toEqual([
+      'mobile',
+      'objectClass',
+      'objectGUID',
+      'physicalDeliveryOfficeName',
+      'proxyAddresses',
+      'telephoneNumber',
+      'title',
+      'whenChanged',
+    ]);
+  });
+});
+
 describe('AWS call count beyond the acceptance cases', () => {
   it('is one ListUsers for the next page', async () => {
     // Resuming from endCursor starts the next AWS page directly: one call, no replay.

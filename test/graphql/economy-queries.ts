@@ -147,4 +147,24 @@ export const ECONOMY_CASES: readonly EconomyCase[] = [
     operations: ['DescribeUser'],
     reasoning: 'The four names fit in one DescribeUser call (up to 25 OtherAttributes per call).',
   },
+  {
+    name: '30 attribute names over two fields',
+    query: /* GraphQL */ `
+      query EconomyThirtyAttributes {
+        user(samAccountName: "jdoe") {
+          contact: attributes(names: [
+            "assistant", "cn", "co", "company", "department", "description", "directReports", "displayName",
+            "facsimileTelephoneNumber", "homePhone", "info", "initials", "ipPhone", "l", "manager"
+          ]) { name }
+          more: attributes(names: [
+            "mobile", "objectClass", "objectGUID", "pager", "physicalDeliveryOfficeName", "postalCode", "preferredLanguage",
+            "proxyAddresses", "servicePrincipalName", "st", "streetAddress", "telephoneNumber", "title", "whenChanged", "wWWHomePage"
+          ]) { name }
+        }
+      }
+    `,
+    minimumCalls: 2,
+    operations: ['DescribeUser', 'DescribeUser'],
+    reasoning: 'DescribeUser takes at most 25 OtherAttributes names, so the union of 30 distinct names needs two calls.',
+  },
 ];
