@@ -153,6 +153,8 @@ export class QuotaScheduler implements CallScheduler {
   private readonly metrics: SchedulerMetrics | undefined;
   private readonly directories = new Map<string, DirectoryQueues>();
   private readonly dispatching = new Set<string>();
+  /** Directories whose next call waits for a call in flight anywhere to leave the account window. */
+  private readonly waitingOnAccount = new Set<string>();
 
   constructor(options: QuotaSchedulerOptions = {}) {
     this.edition = options.edition ?? 'standard';
@@ -294,6 +296,9 @@ export class QuotaScheduler implements CallScheduler {
       if (decision.blockedBy === 'concurrency') {
         // Neither kind can start until a call finishes, and a finishing call dispatches again.
         blocked.add(other(kind));
+      } else if (decision.blockedBy === 'account' && !Number.isFinite(decision.retryAt)) {
+        // Only a call of some other directory may free the account window, so its end must wake this one.
+        this.waitingOnAccount.add(directoryId);
       } else {
         retryAt.push(decision.retryAt);
       }
@@ -307,6 +312,7 @@ export class QuotaScheduler implements CallScheduler {
     entry.start(() => {
       decision.finish(this.clock.now());
       this.dispatch(directoryId);
+      this.dispatchAccountWaiters();
     });
     return true;
   }
@@ -346,6 +352,14 @@ export class QuotaScheduler implements CallScheduler {
       this.publishDepth(directoryId, kind, queues);
     }
     return upcomingDeadlines;
+  }
+
+  private dispatchAccountWaiters(): void {
+    const waiting = [...this.waitingOnAccount];
+    this.waitingOnAccount.clear();
+    for (const directoryId of waiting) {
+      this.dispatch(directoryId);
+    }
   }
 
   /** Sets the directory's single timer to the earliest of `candidates`, or clears it when there is none. */

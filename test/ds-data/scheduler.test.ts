@@ -142,6 +142,25 @@ describe('QuotaScheduler', () => {
       expect(run.starts.filter((start) => start.at === t0)).toHaveLength(100);
       expect(run.starts.filter((start) => start.at === t0 + 1000)).toHaveLength(4);
     });
+    it('wakes a directory when another frees the account', async () => {
+      const clock = new ManualClock();
+      const scheduler = new QuotaScheduler({ clock, accountRequestsPerSecond: 2, windowMs: 1000 });
+      const run = attempts(clock);
+
+      void scheduler.schedule(read(), run.untilReleased('a0'));
+      void scheduler.schedule(read(), run.untilReleased('a1'));
+      void scheduler.schedule(read({ directoryId: OTHER_DIRECTORY }), run.instant('b0'));
+      await clock.advance(5000);
+      expect(run.startedIds()).toEqual(['a0', 'a1']);
+
+      // a0 finishes at +5000 and leaves the account window one second later.
+      run.release('a0');
+      await clock.advance(999);
+      expect(run.startedIds()).toEqual(['a0', 'a1']);
+
+      await clock.advance(1);
+      expect(run.startedIds()).toEqual(['a0', 'a1', 'b0']);
+    });
   });
 
   describe('concurrency', () => {
