@@ -36,9 +36,35 @@ export function readAttribute(realm: RealmState, entry: DirectoryEntry, definiti
       return entry.kind === 'group' ? { S: entry.groupType } : undefined;
     case 'groupScope':
       return entry.kind === 'group' ? { S: entry.groupScope } : undefined;
+    case 'directReports':
+      return directReports(realm, entry);
     default:
       return entry.attributes.get(definition.ldapName.toLowerCase())?.value;
   }
+}
+
+/**
+ * Derives `directReports`, the AD back-link of `manager`: the DNs of the users whose manager
+ * is this entry. It is never stored, so it cannot disagree with the `manager` values.
+ */
+function directReports(realm: RealmState, entry: DirectoryEntry): AttributeValue | undefined {
+  const dn = distinguishedName(entry).toLowerCase();
+  const reports = realm
+    .sorted('user')
+    .filter((user) => stringAttribute(user, 'manager')?.toLowerCase() === dn)
+    .map((user) => distinguishedName(user));
+  return reports.length > 0 ? { SS: reports } : undefined;
+}
+
+/** Finds the entry of a realm with the given distinguished name, compared case-insensitively. */
+export function findByDistinguishedName(realm: RealmState, dn: string): DirectoryEntry | undefined {
+  const wanted = dn.toLowerCase();
+  for (const entry of realm.entries.values()) {
+    if (distinguishedName(entry).toLowerCase() === wanted) {
+      return entry;
+    }
+  }
+  return undefined;
 }
 
 export function stringAttribute(entry: DirectoryEntry, ldapName: string): string | undefined {

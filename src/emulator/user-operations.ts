@@ -3,8 +3,8 @@
  * ListUsers and SearchUsers.
  */
 import type { AttributeValue, Attributes, UpdateType } from '../ds-data/types.js';
-import { isEnabled, readRequestedAttributes, stringAttribute, userPrincipalName } from './attribute-reads.js';
-import { applyWrites, collectWrites } from './attribute-writes.js';
+import { findByDistinguishedName, isEnabled, readRequestedAttributes, stringAttribute, userPrincipalName } from './attribute-reads.js';
+import { applyWrites, collectWrites, type AttributeWrite } from './attribute-writes.js';
 import {
   ACCOUNT_DISABLED,
   DOMAIN_USERS_RID,
@@ -27,7 +27,7 @@ import {
 } from './operation-context.js';
 import { pageRequest } from './paging.js';
 import { matchEntries, resolveSearchAttributes } from './search.js';
-import { conflict } from './service-error.js';
+import { conflict, validationError } from './service-error.js';
 
 /** `accountExpires` of an account that never expires: 2^63 - 1, as AD writes it. */
 export const NEVER_EXPIRES = 9_223_372_036_854_775_807n;
@@ -41,6 +41,26 @@ function userTopLevelWrites(context: OperationContext) {
     ['GivenName', 'givenName', stringInput(context, 'GivenName')],
     ['Surname', 'sn', stringInput(context, 'Surname')],
   ] as const;
+}
+
+/**
+ * Checks that a written `manager` names an existing user, because AD stores DN-syntax
+ * attributes as references and rejects a DN that resolves to no object.
+ */
+function checkManager(realm: RealmState, writes: readonly AttributeWrite[], updateType: UpdateType): void {
+  const write = writes.find((candidate) => candidate.definition.ldapName === 'manager');
+  const dn = write?.value.S;
+  if (!write || dn === undefined || updateType === 'REMOVE') {
+    return;
+  }
+  if (findByDistinguishedName(realm, dn)?.kind !== 'user') {
+    // The DN is sensitive, so the message leaves it out.
+    throw validationError(
+      `${write.source}: the manager must be the distinguished name of an existing user of ${realm.name}, ` +
+        'such as CN=jdoe,OU=Users,OU=CORP,DC=corp,DC=example,DC=com. Read it from DescribeUser.',
+      'INVALID_ATTRIBUTE_VALUE',
+    );
+  }
 }
 
 export function createUser(context: OperationContext): Record<string, unknown> {
@@ -58,6 +78,7 @@ export function createUser(context: OperationContext): Record<string, unknown> {
   if (existing) {
     throw conflict(`An object named '${existing.samAccountName}' already exists in ${realm.name}; account names are unique across users, groups and computers.`);
   }
+  checkManager(realm, writes, 'REPLACE');
 
   const sid = realm.allocateSid();
   const usn = directory.nextUsn();
@@ -123,6 +144,7 @@ export function updateUser(context: OperationContext): Record<string, unknown> {
 
   // NOTE: the model gives UpdateType no default; a request without it replaces values.
   const updateType = (stringInput(context, 'UpdateType') ?? 'REPLACE') as UpdateType;
+  checkManager(realm, writes, updateType);
   const updated = applyWrites(user.attributes, writes, updateType);
   replaceAttributes(user.attributes, updated);
   touch(user.attributes, directory.nextUsn(), now);

@@ -55,6 +55,7 @@ const WRITABLE_USER_ATTRIBUTES = [
   'initials', 'ipPhone', 'l', 'manager', 'mobile', 'pager', 'physicalDeliveryOfficeName', 'postalCode',
   'preferredLanguage', 'st', 'streetAddress', 'telephoneNumber', 'title', 'wWWHomePage', 'mail', 'givenName', 'sn',
 ];
+const JDOE_DN = 'CN=jdoe,OU=Users,OU=CORP,DC=corp,DC=example,DC=com';
 const READABLE_USER_ATTRIBUTES = [...WRITABLE_USER_ATTRIBUTES.slice(0, 24), 'pwdLastSet'];
 
 const CASES: readonly ConstraintCase[] = [
@@ -221,7 +222,7 @@ const CASES: readonly ConstraintCase[] = [
     constraint: 'Attributes map 1..25 entries',
     operation: 'UpdateUser',
     request: (value) => ({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'jroe', UpdateType: 'REPLACE', OtherAttributes: value }),
-    valid: [Object.fromEntries(WRITABLE_USER_ATTRIBUTES.map((name) => [name, { S: `v-${name}` }]))],
+    valid: [Object.fromEntries(WRITABLE_USER_ATTRIBUTES.map((name) => [name, { S: name === 'manager' ? JDOE_DN : `v-${name}` }]))],
     invalid: [{}, Object.fromEntries([...WRITABLE_USER_ATTRIBUTES, 'extra'].map((name) => [name, { S: 'v' }]))],
     path: 'OtherAttributes',
   },

@@ -317,3 +317,58 @@ describe('request inspection', () => {
     expect(recorded?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=test\//);
   });
 });
+
+describe('manager and directReports', () => {
+  const JDOE_DN = 'CN=jdoe,OU=Users,OU=CORP,DC=corp,DC=example,DC=com';
+
+  it('derives directReports from manager values', async () => {
+    const before = await callOperation(emulator.url, 'DescribeUser', {
+      DirectoryId: DIRECTORY_ID,
+      SAMAccountName: 'jdoe',
+      OtherAttributes: ['directReports'],
+    });
+    expect(before.body.OtherAttributes).toBeUndefined();
+
+    const updated = await callOperation(emulator.url, 'UpdateUser', {
+      DirectoryId: DIRECTORY_ID,
+      SAMAccountName: 'asmith',
+      UpdateType: 'REPLACE',
+      OtherAttributes: { manager: { S: JDOE_DN.toUpperCase() } },
+    });
+    expect(updated.status).toBe(200);
+
+    const after = await callOperation(emulator.url, 'DescribeUser', {
+      DirectoryId: DIRECTORY_ID,
+      SAMAccountName: 'jdoe',
+      OtherAttributes: ['directReports'],
+    });
+    expect(after.body.OtherAttributes).toEqual({
+      directReports: { SS: ['CN=asmith,OU=Users,OU=CORP,DC=corp,DC=example,DC=com'] },
+    });
+  });
+
+  it('rejects a manager that is not an existing user', async () => {
+    const response = await callOperation(emulator.url, 'UpdateUser', {
+      DirectoryId: DIRECTORY_ID,
+      SAMAccountName: 'asmith',
+      UpdateType: 'REPLACE',
+      OtherAttributes: { manager: { S: 'CN=nobody,OU=Users,OU=CORP,DC=corp,DC=example,DC=com' } },
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.Reason).toBe('INVALID_ATTRIBUTE_VALUE');
+    expect(response.text).not.toContain('CN=nobody');
+  });
+
+  it('rejects directReports as read-only', async () => {
+    const response = await callOperation(emulator.url, 'UpdateUser', {
+      DirectoryId: DIRECTORY_ID,
+      SAMAccountName: 'asmith',
+      UpdateType: 'REPLACE',
+      OtherAttributes: { directReports: { SS: [JDOE_DN] } },
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.Reason).toBe('INVALID_ATTRIBUTE_FOR_MODIFY');
+  });
+});
