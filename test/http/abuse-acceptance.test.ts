@@ -97,7 +97,9 @@ describe('abusive queries', () => {
     const response = await post(JSON.stringify([operation, operation]));
 
     expect(response.status).toBe(400);
-    expect(response.json().errors?.map((error) => error.message)).toEqual(['Operation batching disabled.']);
+    expect(response.json().errors?.map((error) => error.message)).toEqual([
+      'Batched requests are turned off (MAX_BATCH_SIZE=0): send one operation per request.',
+    ]);
     expect(harness.awsCalls()).toEqual([]);
   });
 
