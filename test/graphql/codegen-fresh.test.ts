@@ -20,7 +20,7 @@ describe('resolver codegen', () => {
     // Generates in memory only: `false` keeps graphql-codegen from writing the files.
     const outputs = await generate({ ...loaded.config, cwd: root, silent: true }, false);
 
-    expect(outputs.map((output) => output.filename)).toEqual(['src/generated/graphql.ts']);
+    expect(outputs.map((output: { filename: string }) => output.filename)).toEqual(['src/generated/graphql.ts']);
     for (const output of outputs) {
       const committed = await readFile(resolve(root, output.filename), 'utf8');
       expect(committed, `${output.filename} is stale: run npm run codegen and commit it`).toBe(output.content);
