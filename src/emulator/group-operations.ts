@@ -13,6 +13,7 @@ import {
   type GroupEntry,
   type StoredAttribute,
 } from './directory-state.js';
+import { omitUndefined, replaceAttributes, touch } from './entry-changes.js';
 import { checkScopeChange } from './group-rules.js';
 import {
   findGroupOrThrow,
@@ -25,7 +26,6 @@ import {
 import { pageRequest } from './paging.js';
 import { matchEntries, resolveSearchAttributes } from './search.js';
 import { conflict, validationError } from './service-error.js';
-import { omitUndefined, replaceAttributes, touch } from './user-operations.js';
 
 /** `sAMAccountType` of a security group and of a distribution group (values from the AD schema). */
 const SAM_GROUP_OBJECT = 0x10000000n;

@@ -11,6 +11,7 @@ import {
   type GroupEntry,
   type RealmState,
 } from './directory-state.js';
+import { touch } from './entry-changes.js';
 import { checkNesting } from './group-rules.js';
 import { groupSummary } from './group-operations.js';
 import { memberType } from './inspection.js';
@@ -24,7 +25,6 @@ import {
 } from './operation-context.js';
 import { pageRequest } from './paging.js';
 import { accessDenied, conflict, notFound, validationError } from './service-error.js';
-import { touch } from './user-operations.js';
 
 export function addGroupMember(context: OperationContext): Record<string, unknown> {
   const { realm, group, memberRealm, member } = resolveChange(context);

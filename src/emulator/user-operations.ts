@@ -25,6 +25,7 @@ import {
   stringInput,
   type OperationContext,
 } from './operation-context.js';
+import { omitUndefined, replaceAttributes, touch } from './entry-changes.js';
 import { pageRequest } from './paging.js';
 import { matchEntries, resolveSearchAttributes } from './search.js';
 import { conflict, validationError } from './service-error.js';
@@ -225,21 +226,4 @@ function userSummary(user: UserEntry): Record<string, unknown> {
     Surname: stringAttribute(user, 'sn'),
     Enabled: isEnabled(user),
   });
-}
-
-export function omitUndefined(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
-}
-
-export function replaceAttributes(target: Map<string, StoredAttribute>, source: ReadonlyMap<string, StoredAttribute>): void {
-  target.clear();
-  for (const [key, value] of source) {
-    target.set(key, value);
-  }
-}
-
-/** Records a change the way AD does: a new `uSNChanged` and the `whenChanged` time. */
-export function touch(attributes: Map<string, StoredAttribute>, usn: bigint, now: number): void {
-  attributes.set('usnchanged', { name: 'uSNChanged', value: { N: usn } });
-  attributes.set('whenchanged', { name: 'whenChanged', value: { S: generalizedTime(now) } });
 }
