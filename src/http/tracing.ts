@@ -76,9 +76,11 @@ export function createTracing(config: TracingConfig, options: CreateTracingOptio
   return {
     enabled: true,
     onRequest: (request, _reply, done) => {
-      const span = tracer.startSpan('graphql', {
+      // Named after the route until the Apollo plugin renames it after the GraphQL operation.
+      const path = request.url.split('?', 1)[0] ?? '';
+      const span = tracer.startSpan(`${request.method} ${path}`, {
         kind: SpanKind.SERVER,
-        attributes: { 'http.request.method': request.method, 'url.path': request.url.split('?', 1)[0] ?? '' },
+        attributes: { 'http.request.method': request.method, 'url.path': path },
       });
       SPANS_BY_REQUEST.set(request, span);
       const requestContext = trace.setSpan(context.active(), span).setValue(REQUEST_SPAN, true);

@@ -80,6 +80,15 @@ describe('createTracing', () => {
     expect(JSON.stringify(spans.map((span) => span.attributes))).not.toContain('canary');
   });
 
+  it('names other requests after their route', async () => {
+    exporter.reset();
+    await fetch(url.replace('/graphql', '/healthz'));
+
+    const [span] = exporter.getFinishedSpans();
+    expect(span?.name).toBe('GET /healthz');
+    expect(span?.attributes['http.response.status_code']).toBe(404);
+  });
+
   it('marks failed operations', async () => {
     exporter.reset();
     await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query Broken { missing }' }) });
