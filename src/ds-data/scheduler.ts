@@ -336,16 +336,18 @@ export class QuotaScheduler implements CallScheduler {
       for (const entry of order) {
         const startAt = earliest[position] as number;
         const deadline = entry.call.deadline;
-        if (deadline !== undefined && startAt > deadline) {
+        // A call still queued at its deadline, after this dispatch tried to start it, is late too.
+        if (deadline !== undefined && (startAt > deadline || now >= deadline)) {
           // A rejected call frees its place, so the next call inherits its projected start.
           queues[kind].remove(entry);
           entry.detach();
-          const requiredWaitMs = Math.ceil(startAt - entry.enqueuedAt);
+          // A call that reached its deadline queued would have had to wait at least a little longer.
+          const requiredWaitMs = Math.ceil(Math.max(startAt, now + 1) - entry.enqueuedAt);
           entry.reject(new QuotaWaitExceededError(directoryId, entry.call.operation, requiredWaitMs));
           continue;
         }
         if (deadline !== undefined) {
-          upcomingDeadlines.push(deadline + 1);
+          upcomingDeadlines.push(deadline);
         }
         position += 1;
       }
