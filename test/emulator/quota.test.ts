@@ -52,6 +52,25 @@ describe('request quotas', () => {
     expect(read.status).toBe(200);
   });
 
+  it('applies the Enterprise edition figures from the seed', async () => {
+    const now = START;
+    emulator = await startEmulator({
+      logger: false,
+      clock: () => now,
+      seed: { directories: [{ directoryId: 'd-00000000ee', realm: 'big.example.com', edition: 'enterprise' }] },
+    });
+    const url = emulator.url;
+    const read = () => callOperation(url, 'ListUsers', { DirectoryId: 'd-00000000ee' }, { signingDate: new Date(now) });
+
+    const statuses: number[] = [];
+    for (let index = 0; index < 17; index += 1) {
+      statuses.push((await read()).status);
+    }
+
+    expect(statuses.filter((status) => status === 200)).toHaveLength(16);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
   it('admits requests again as the bucket refills', async () => {
     let now = START;
     emulator = await startEmulator({ logger: false, clock: () => now, quota: { readsPerSecond: 2 } });
