@@ -1,15 +1,13 @@
 /**
  * Field resolvers of `User`, `Group`, `Computer` and the `GroupMember` and `Node` abstract types.
  */
-import { ListGroupMembersCommand, ListGroupsForMemberCommand } from '../../ds-data/index.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { GatewayContext } from '../context.js';
-import { cursorBinding, loadConnection } from '../connections.js';
+import { listGroupMembers, listGroupsForMember } from '../directory-lists.js';
 import { encodeNodeId } from '../ids.js';
 import { checkAttributeNames, optionalRealm } from '../input.js';
 import type { AttributeEntry, GroupRef, UserRef } from '../model.js';
-import { CARRIED_FIELDS, groupField, groupRef, memberRef, userField } from '../objects.js';
-import { sendCommand } from '../upstream.js';
+import { groupField, userField } from '../objects.js';
 import type { Attributes } from '../../ds-data/types.js';
 
 /** Picks the requested attributes from a describe result, in request order, matching names without case. */
@@ -83,39 +81,13 @@ export const objectResolvers: Resolvers = {
       const described = await context.loaders.users.load(ref, names);
       return pickAttributes(names, described?.OtherAttributes);
     },
-    groups: (ref, args, context) => {
-      const realm = ref.realm;
-      const binding = cursorBinding(context, 'User.groups', {
+    groups: (ref, args, context) =>
+      listGroupsForMember(context, 'groups', args, {
         directoryId: ref.directoryId,
-        realm: realm?.toLowerCase() ?? null,
-        member: ref.samAccountName.toLowerCase(),
-      });
-      return loadConnection(
-        context,
-        'groups',
-        binding,
-        args,
-        async (token, pageSize) => {
-          const output = await sendCommand(
-            context,
-            new ListGroupsForMemberCommand({
-              DirectoryId: ref.directoryId,
-              SAMAccountName: ref.samAccountName,
-              ...(realm ? { MemberRealm: realm } : {}),
-              MaxResults: pageSize,
-              NextToken: token,
-            }),
-          );
-          return { items: (output.Groups ?? []).map((summary) => ({ ...summary, Realm: output.Realm })), nextToken: output.NextToken };
-        },
-        (summary) =>
-          groupRef(
-            { directoryId: ref.directoryId, realm: undefined, samAccountName: summary.SAMAccountName ?? '' },
-            summary,
-            CARRIED_FIELDS.groupSummary,
-          ),
-      );
-    },
+        memberName: ref.samAccountName,
+        realm: undefined,
+        memberRealm: ref.realm,
+      }),
   },
 
   Group: {
@@ -132,36 +104,13 @@ export const objectResolvers: Resolvers = {
       const described = await context.loaders.groups.load(ref, names);
       return pickAttributes(names, described?.OtherAttributes);
     },
-    members: (ref, args, context) => {
-      const memberRealm = optionalRealm('members.memberRealm', args.memberRealm);
-      const binding = cursorBinding(context, 'Group.members', {
+    members: (ref, args, context) =>
+      listGroupMembers(context, 'members', args, {
         directoryId: ref.directoryId,
-        realm: ref.realm?.toLowerCase() ?? null,
-        group: ref.samAccountName.toLowerCase(),
-        memberRealm: memberRealm?.toLowerCase() ?? null,
-      });
-      return loadConnection(
-        context,
-        'members',
-        binding,
-        args,
-        async (token, pageSize) => {
-          const output = await sendCommand(
-            context,
-            new ListGroupMembersCommand({
-              DirectoryId: ref.directoryId,
-              SAMAccountName: ref.samAccountName,
-              ...(ref.realm ? { Realm: ref.realm } : {}),
-              ...(memberRealm ? { MemberRealm: memberRealm } : {}),
-              MaxResults: pageSize,
-              NextToken: token,
-            }),
-          );
-          return { items: (output.Members ?? []).map((member) => ({ member, realm: output.MemberRealm })), nextToken: output.NextToken };
-        },
-        ({ member, realm: echoedRealm }) => memberRef(ref.directoryId, memberRealm, member, echoedRealm),
-      );
-    },
+        groupName: ref.samAccountName,
+        realm: ref.realm,
+        memberRealm: optionalRealm('members.memberRealm', args.memberRealm),
+      }),
   },
 
   Computer: {
