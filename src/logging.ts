@@ -7,7 +7,7 @@
  * `redactSensitive`, which replaces the value of any member with a sensitive name, at any
  * depth, before pino writes it.
  */
-import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { pino, type Bindings, type ChildLoggerOptions, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -219,9 +219,9 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
   // pino skips the bindings formatter for child loggers, so their bindings are redacted here.
   // Children inherit this method through their prototype, so grandchildren are covered too.
   const createChild = logger.child;
-  logger.child = function childWithRedactedBindings(this: Logger, bindings, childOptions) {
-    return createChild.call(this, redactSensitive(bindings) as typeof bindings, childOptions);
-  } as Logger['child'];
+  logger.child = function childWithRedactedBindings(this: Logger, bindings: Bindings, childOptions?: ChildLoggerOptions) {
+    return Reflect.apply(createChild, this, [redactSensitive(bindings), childOptions]) as Logger;
+  } as unknown as Logger['child'];
   return logger;
 }
 
