@@ -236,7 +236,8 @@ export class QuotaScheduler implements CallScheduler {
 
   /** Starts every queued call of the directory that the quota allows now, then plans the next wake-up. */
   private dispatch(directoryId: string): void {
-    // A call may finish synchronously inside `start`; the running dispatch picks up its slot.
+    // An attempt runs synchronously inside `start` and may abort other queued calls, whose
+    // listeners dispatch again; the dispatch already running covers what they free.
     if (this.dispatching.has(directoryId)) {
       return;
     }
