@@ -24,6 +24,11 @@ export type Scalars = {
    */
   EmailAddress: { input: string; output: string; }
   /**
+   * A group name (`sAMAccountName`) as input: 1 to 64 characters, none of
+   * `: ; | = + " * ? < > / \ , [ ] @`. Compared without case.
+   */
+  GroupName: { input: string; output: string; }
+  /**
    * A signed 64-bit integer, such as an Active Directory FILETIME (100-nanosecond intervals
    * since 1601-01-01 UTC) in `accountExpires` or `pwdLastSet`.
    *
@@ -33,11 +38,24 @@ export type Scalars = {
    */
   Int64: { input: bigint; output: bigint | string; }
   /**
+   * The account name of a group member (a user, a group or a computer) as input: 1 to 63
+   * characters, none of `: ; | = + " * ? < > / \ , [ ] @`. Compared without case.
+   */
+  MemberName: { input: string; output: string; }
+  /**
    * A Windows security identifier in its string form, for example
    * `S-1-5-21-1004336348-1177238915-682003330-1104`. Unique within a directory and never
    * reused, unlike an account name.
    */
   SID: { input: string; output: string; }
+  /**
+   * A user's logon name (`sAMAccountName`) as input: 1 to 20 ASCII letters, digits, `_`, `-`
+   * or `.`, the rule AWS applies to the user names it takes. Compared without case, as Active
+   * Directory does. Output fields return names as `String`, because a directory can hold
+   * names that break this rule (built-in accounts with a space, say) and the fields of
+   * `GroupMember`'s types must share one type.
+   */
+  UserName: { input: string; output: string; }
 };
 
 /** An attribute of a user or group, by LDAP display name. */
@@ -116,7 +134,7 @@ export type CreateGroupInput = {
   /** Further attributes to set, at most 25 (see `AttributeInput`). */
   otherAttributes?: InputMaybe<Array<AttributeInput>>;
   /** Group name (`sAMAccountName`): 1 to 64 characters, none of `: ; | = + " * ? < > / \ , [ ] @`. */
-  samAccountName: Scalars['String']['input'];
+  samAccountName: Scalars['GroupName']['input'];
 };
 
 /** Result of `createGroup`. */
@@ -143,7 +161,7 @@ export type CreateUserInput = {
   /** Further attributes to set, at most 25 (see `AttributeInput`). */
   otherAttributes?: InputMaybe<Array<AttributeInput>>;
   /** Logon name (`sAMAccountName`): 1 to 20 ASCII letters, digits, `_`, `-` or `.`. Cannot be changed later. */
-  samAccountName: Scalars['String']['input'];
+  samAccountName: Scalars['UserName']['input'];
   /** Last name (`sn`), 1 to 64 characters. */
   surname?: InputMaybe<Scalars['String']['input']>;
 };
@@ -166,7 +184,7 @@ export type DeleteGroupInput = {
   /** Directory id such as `d-1234567890`. Defaults to the gateway's configured directory. */
   directoryId?: InputMaybe<Scalars['String']['input']>;
   /** Name of the group to delete. Its memberships go with it. */
-  samAccountName: Scalars['String']['input'];
+  samAccountName: Scalars['GroupName']['input'];
 };
 
 /** Result of `deleteGroup`. */
@@ -185,7 +203,7 @@ export type DeleteUserInput = {
   /** Directory id such as `d-1234567890`. Defaults to the gateway's configured directory. */
   directoryId?: InputMaybe<Scalars['String']['input']>;
   /** Logon name (`sAMAccountName`) of the user to delete. Its group memberships go with it. */
-  samAccountName: Scalars['String']['input'];
+  samAccountName: Scalars['UserName']['input'];
 };
 
 /** Result of `deleteUser`. */
@@ -204,7 +222,7 @@ export type DisableUserInput = {
   /** Directory id such as `d-1234567890`. Defaults to the gateway's configured directory. */
   directoryId?: InputMaybe<Scalars['String']['input']>;
   /** Logon name (`sAMAccountName`) of the user to disable. */
-  samAccountName: Scalars['String']['input'];
+  samAccountName: Scalars['UserName']['input'];
 };
 
 /** Result of `disableUser`. */
@@ -322,9 +340,9 @@ export type GroupMembershipInput = {
   /** Directory id such as `d-1234567890`. Defaults to the gateway's configured directory. */
   directoryId?: InputMaybe<Scalars['String']['input']>;
   /** Name of the group, in the directory's own domain. */
-  groupName: Scalars['String']['input'];
+  groupName: Scalars['GroupName']['input'];
   /** Account name of the user, group or computer, 1 to 63 characters. */
-  memberName: Scalars['String']['input'];
+  memberName: Scalars['MemberName']['input'];
   /** Domain of the member when it is in a trusted domain. Defaults to the directory's own domain. */
   memberRealm?: InputMaybe<Scalars['String']['input']>;
 };
@@ -568,7 +586,7 @@ export type Query = {
 export type QueryGroupArgs = {
   directoryId?: InputMaybe<Scalars['String']['input']>;
   realm?: InputMaybe<Scalars['String']['input']>;
-  samAccountName: Scalars['String']['input'];
+  samAccountName: Scalars['GroupName']['input'];
 };
 
 
@@ -581,7 +599,7 @@ export type QueryGroupMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   directoryId?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  groupName: Scalars['String']['input'];
+  groupName: Scalars['GroupName']['input'];
   memberRealm?: InputMaybe<Scalars['String']['input']>;
   realm?: InputMaybe<Scalars['String']['input']>;
 };
@@ -609,7 +627,7 @@ export type QueryGroupsForMemberArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   directoryId?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  memberName: Scalars['String']['input'];
+  memberName: Scalars['MemberName']['input'];
   memberRealm?: InputMaybe<Scalars['String']['input']>;
   realm?: InputMaybe<Scalars['String']['input']>;
 };
@@ -696,7 +714,7 @@ export type UpdateGroupInput = {
   /** Further attributes to change, at most 25. */
   otherAttributes?: InputMaybe<Array<AttributeInput>>;
   /** Group name (`sAMAccountName`) of the group to change. */
-  samAccountName: Scalars['String']['input'];
+  samAccountName: Scalars['GroupName']['input'];
   /** How to apply the attributes of this input. */
   updateType?: InputMaybe<UpdateType>;
 };
@@ -964,11 +982,13 @@ export type ResolversTypes = {
   GroupMemberEdge: ResolverTypeWrapper<MemberEdgeRefModel>;
   GroupMembershipInput: GroupMembershipInput;
   GroupMembershipPayload: ResolverTypeWrapper<MembershipResultRefModel>;
+  GroupName: ResolverTypeWrapper<Scalars['GroupName']['output']>;
   GroupScope: GroupScope;
   GroupType: GroupType;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Int64: ResolverTypeWrapper<Scalars['Int64']['output']>;
+  MemberName: ResolverTypeWrapper<Scalars['MemberName']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MutationStep: ResolverTypeWrapper<StepRecordModel>;
   MutationStepStatus: MutationStepStatus;
@@ -985,6 +1005,7 @@ export type ResolversTypes = {
   User: ResolverTypeWrapper<UserRefModel>;
   UserConnection: ResolverTypeWrapper<UserPageModel>;
   UserEdge: ResolverTypeWrapper<UserEdgeRefModel>;
+  UserName: ResolverTypeWrapper<Scalars['UserName']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1014,9 +1035,11 @@ export type ResolversParentTypes = {
   GroupMemberEdge: MemberEdgeRefModel;
   GroupMembershipInput: GroupMembershipInput;
   GroupMembershipPayload: MembershipResultRefModel;
+  GroupName: Scalars['GroupName']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Int64: Scalars['Int64']['output'];
+  MemberName: Scalars['MemberName']['output'];
   Mutation: Record<PropertyKey, never>;
   MutationStep: StepRecordModel;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -1031,6 +1054,7 @@ export type ResolversParentTypes = {
   User: UserRefModel;
   UserConnection: UserPageModel;
   UserEdge: UserEdgeRefModel;
+  UserName: Scalars['UserName']['output'];
 };
 
 export type AttributeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Attribute'] = ResolversParentTypes['Attribute']> = {
@@ -1131,12 +1155,20 @@ export type GroupMembershipPayloadResolvers<ContextType = GatewayContext, Parent
   memberName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export interface GroupNameScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['GroupName'], any> {
+  name: 'GroupName';
+}
+
 export type GroupScopeResolvers = EnumResolverSignature<{ BUILTIN_LOCAL?: any, DOMAIN_LOCAL?: any, GLOBAL?: any, UNIVERSAL?: any }, ResolversTypes['GroupScope']>;
 
 export type GroupTypeResolvers = EnumResolverSignature<{ DISTRIBUTION?: any, SECURITY?: any }, ResolversTypes['GroupType']>;
 
 export interface Int64ScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Int64'], any> {
   name: 'Int64';
+}
+
+export interface MemberNameScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['MemberName'], any> {
+  name: 'MemberName';
 }
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1228,6 +1260,10 @@ export type UserEdgeResolvers<ContextType = GatewayContext, ParentType extends R
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export interface UserNameScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['UserName'], any> {
+  name: 'UserName';
+}
+
 export type Resolvers<ContextType = GatewayContext> = {
   Attribute?: AttributeResolvers<ContextType>;
   AttributeValue?: AttributeValueResolvers<ContextType>;
@@ -1245,9 +1281,11 @@ export type Resolvers<ContextType = GatewayContext> = {
   GroupMemberConnection?: GroupMemberConnectionResolvers<ContextType>;
   GroupMemberEdge?: GroupMemberEdgeResolvers<ContextType>;
   GroupMembershipPayload?: GroupMembershipPayloadResolvers<ContextType>;
+  GroupName?: GraphQLScalarType;
   GroupScope?: GroupScopeResolvers;
   GroupType?: GroupTypeResolvers;
   Int64?: GraphQLScalarType;
+  MemberName?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   MutationStep?: MutationStepResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
@@ -1259,5 +1297,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
+  UserName?: GraphQLScalarType;
 };
 

@@ -1,9 +1,10 @@
 /**
- * Custom scalars: `Int64` for exact 64-bit integers, `SID` for security identifiers, and
- * `EmailAddress` from graphql-scalars for e-mail input.
+ * Custom scalars: `Int64` for exact 64-bit integers, `SID` for security identifiers, the
+ * account names of users, groups and members, and `EmailAddress` from graphql-scalars.
  */
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { GraphQLEmailAddress } from 'graphql-scalars';
+import { checkString, type StringShapeName } from '../ds-data/constraints.js';
 import { INT64_MAX, INT64_MIN, isInt64 } from '../ds-data/json.js';
 
 const DECIMAL_INTEGER = /^[+-]?[0-9]+$/;
@@ -112,3 +113,54 @@ export const SIDScalar = new GraphQLScalarType<string, string>({
 });
 
 export const EmailAddressScalar = GraphQLEmailAddress;
+
+/**
+ * Creates an account-name scalar for input: the name is checked against the DS Data shape
+ * of that kind of name, so a bad name fails before any resolver runs. Output fields use
+ * `String` (see the SDL), but serializing passes any string through all the same.
+ */
+function accountNameScalar(name: string, shape: StringShapeName, description: string): GraphQLScalarType<string, string> {
+  const parse = (input: unknown, node?: ValueNode): string => {
+    const broken = checkString(shape, input);
+    if (broken) {
+      throw new GraphQLError(`${name} cannot represent ${JSON.stringify(input)}: it ${broken}.`, {
+        nodes: node ? [node] : undefined,
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    return input as string;
+  };
+  return new GraphQLScalarType<string, string>({
+    name,
+    description,
+    serialize(output: unknown): string {
+      if (typeof output !== 'string') {
+        throw new GraphQLError(`${name} cannot represent ${String(output)}.`);
+      }
+      return output;
+    },
+    parseValue: (input) => parse(input),
+    parseLiteral(node: ValueNode): string {
+      if (node.kind !== Kind.STRING) {
+        throw new GraphQLError(`${name} must be a string literal.`, { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } });
+      }
+      return parse(node.value, node);
+    },
+  });
+}
+
+export const UserNameScalar = accountNameScalar(
+  'UserName',
+  'UserName',
+  "A user's logon name (sAMAccountName): 1 to 20 ASCII letters, digits, '_', '-' or '.'.",
+);
+export const GroupNameScalar = accountNameScalar(
+  'GroupName',
+  'GroupName',
+  'A group name (sAMAccountName): 1 to 64 characters, none of : ; | = + " * ? < > / \\ , [ ] @.',
+);
+export const MemberNameScalar = accountNameScalar(
+  'MemberName',
+  'MemberName',
+  'The account name of a group member (user, group or computer): 1 to 63 characters, none of : ; | = + " * ? < > / \\ , [ ] @.',
+);

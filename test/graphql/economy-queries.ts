@@ -99,7 +99,7 @@ export const ECONOMY_CASES: readonly EconomyCase[] = [
   {
     name: 'group with 100 members and their e-mail',
     query: /* GraphQL */ `
-      query EconomyLargeGroup($name: String!) {
+      query EconomyLargeGroup($name: GroupName!) {
         group(samAccountName: $name) {
           samAccountName
           distinguishedName

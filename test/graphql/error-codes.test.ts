@@ -20,7 +20,7 @@ const UPDATE_TITLE = /* GraphQL */ `
   }
 `;
 const CREATE_USER = /* GraphQL */ `
-  mutation ($name: String!) { createUser(input: { samAccountName: $name }) { sid clientToken } }
+  mutation ($name: UserName!) { createUser(input: { samAccountName: $name }) { sid clientToken } }
 `;
 const READ_USER = /* GraphQL */ `
   query ($directoryId: String) { user(directoryId: $directoryId, samAccountName: "jdoe") { givenName } }

@@ -3,7 +3,7 @@
  */
 import type { GraphQLScalarType } from 'graphql';
 import type { Resolvers } from '../../generated/graphql.js';
-import { EmailAddressScalar, Int64Scalar, SIDScalar } from '../scalars.js';
+import { EmailAddressScalar, GroupNameScalar, Int64Scalar, MemberNameScalar, SIDScalar, UserNameScalar } from '../scalars.js';
 import { groupMutationResolvers } from './group-mutations.js';
 import { objectResolvers } from './object-fields.js';
 import { payloadResolvers } from './payloads.js';
@@ -24,6 +24,9 @@ export const resolvers: Resolvers = {
   Int64: coercionOf(Int64Scalar),
   SID: coercionOf(SIDScalar),
   EmailAddress: coercionOf(EmailAddressScalar),
+  UserName: coercionOf(UserNameScalar),
+  GroupName: coercionOf(GroupNameScalar),
+  MemberName: coercionOf(MemberNameScalar),
 
   // GraphQL enum values map to the AWS wire values the resolvers pass around.
   GroupType: { SECURITY: 'Security', DISTRIBUTION: 'Distribution' },
