@@ -131,10 +131,10 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           'servers on Fastify: baseline a resolves it with one `DescribeUser` call through the same ' +
           'DS Data client to the same emulator, baseline b returns a constant. The emulator runs in ' +
           'its own process with its quota off and no added latency. autocannon sends from the ' +
-          `benchmark process with ${settings.connections} connections: ${settings.warmupSeconds} s of ` +
-          `warm-up per server, then ${settings.rounds} interleaved ${settings.peakSeconds} s peak runs ` +
-          `per server (the best counts), then ${settings.latencySeconds} s at half the gateway's peak ` +
-          'for the gateway and baseline a. Latency is measured per response. CPU per request is ' +
+          `benchmark process with ${settings.connections} connections. Each server gets ${settings.warmupSeconds} s of ` +
+          `warm-up, then ${settings.rounds} interleaved ${settings.peakSeconds} s peak runs, of which the best counts. ` +
+          `The gateway and baseline a then get ${settings.latencySeconds} s at half the gateway's peak. ` +
+          'Latency is measured per response. CPU per request is ' +
           "the server process's user and system CPU time over a peak run divided by its requests; " +
           'it is less sensitive than throughput to other work on the machine.',
         figures,

@@ -63,7 +63,8 @@ export async function measureQuota(burstSize: number, gatewayEnv: Record<string,
     return {
       title: 'Quota behaviour',
       method:
-        `After a warm-up of ${USERS.length} queries and a 2 s pause, ${burstSize} \`user\` queries sent at once, each needing one \`DescribeUser\`, through the gateway ` +
+        `After a warm-up of ${USERS.length} queries and a 2 s pause, ${burstSize} \`user\` queries are sent at once. ` +
+        'Each needs one `DescribeUser` and goes through the gateway ' +
         `with its default quota scheduler (Standard edition) to an emulator that enforces the Standard ` +
         `edition limits (${READS_PER_SECOND} reads/s, 10 concurrent) and adds ${LATENCY_MS[0]}-${LATENCY_MS[1]} ms per call. ` +
         'A proxy in front of the emulator records when each call arrives and its status. The lower bound ' +

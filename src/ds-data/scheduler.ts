@@ -44,7 +44,7 @@ export interface QuotaSchedulerOptions {
   readonly accountRequestsPerSecond?: number;
   /**
    * Length of a rate window in ms; default 1000. A call counts from its start until one
-   * window after its response returned, so that the service never sees more than the quota
+   * window after its response returned, so that the service never receives more than the quota
    * in any window of this length. Ignored when `state` is given.
    */
   readonly windowMs?: number;
