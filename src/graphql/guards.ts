@@ -6,6 +6,7 @@
  * attribute written must be writable for the caller's roles, and the object must not be
  * protected; each attempt, denied or not, writes one audit record.
  */
+import type { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import type { OperationName } from '../ds-data/operations.js';
 import type { AuditEntry } from './audit.js';
 import type { MutationTarget } from './authorization.js';
@@ -72,7 +73,7 @@ export async function guardMutation<Payload extends object>(
   } catch (error) {
     const denial = toGraphQLError(error);
     context.audit.record({ ...entry, awsRequestIds: [], outcome: 'denied', errorCode: String(denial.extensions.code) });
-    throw denial;
+    throw audited(denial);
   }
 
   try {
@@ -89,6 +90,69 @@ export async function guardMutation<Payload extends object>(
   } catch (error) {
     const failure = toGraphQLError(error);
     context.audit.record({ ...entry, awsRequestIds: callsSoFar(), outcome: 'failed', errorCode: String(failure.extensions.code) });
-    throw failure;
+    throw audited(failure);
   }
+}
+
+/** Errors that `guardMutation` has already written an audit record for. */
+const AUDITED_ERRORS = new WeakSet<Error>();
+
+function audited(error: GraphQLError): GraphQLError {
+  AUDITED_ERRORS.add(error);
+  return error;
+}
+
+/** The AWS operation and object kind of each mutation field, for audit records. */
+const MUTATION_TARGETS: Readonly<Record<string, { operation: OperationName; objectKind: AuditEntry['objectKind'] }>> = {
+  createUser: { operation: 'CreateUser', objectKind: 'user' },
+  updateUser: { operation: 'UpdateUser', objectKind: 'user' },
+  disableUser: { operation: 'DisableUser', objectKind: 'user' },
+  deleteUser: { operation: 'DeleteUser', objectKind: 'user' },
+  createGroup: { operation: 'CreateGroup', objectKind: 'group' },
+  updateGroup: { operation: 'UpdateGroup', objectKind: 'group' },
+  deleteGroup: { operation: 'DeleteGroup', objectKind: 'group' },
+  addGroupMember: { operation: 'AddGroupMember', objectKind: 'membership' },
+  removeGroupMember: { operation: 'RemoveGroupMember', objectKind: 'membership' },
+};
+
+type MutationResolver = (root: unknown, args: never, context: GatewayContext, info: GraphQLResolveInfo) => unknown;
+
+/**
+ * Wraps every mutation resolver so that an attempt rejected before `guardMutation` runs,
+ * such as one with invalid input, is audited too. Its record names no object, because the
+ * rejected input may hold anything, including values that must not reach a log.
+ */
+export function auditEveryAttempt<Resolvers extends Record<string, unknown>>(resolvers: Resolvers): Resolvers {
+  const wrapped: Record<string, unknown> = {};
+  for (const [mutation, resolver] of Object.entries(resolvers)) {
+    const target = MUTATION_TARGETS[mutation];
+    if (!target || typeof resolver !== 'function') {
+      throw new Error(`Mutation "${mutation}" has no audit target: add it to MUTATION_TARGETS.`);
+    }
+    wrapped[mutation] = async (root: unknown, args: never, context: GatewayContext, info: GraphQLResolveInfo) => {
+      try {
+        return await (resolver as MutationResolver)(root, args, context, info);
+      } catch (error) {
+        if (error instanceof Error && AUDITED_ERRORS.has(error)) {
+          throw error;
+        }
+        const failure = toGraphQLError(error);
+        context.audit.record({
+          subject: context.principal.subject,
+          operation: target.operation,
+          mutation,
+          directoryId: undefined,
+          objectKind: target.objectKind,
+          samAccountName: undefined,
+          clientToken: undefined,
+          awsRequestIds: [],
+          outcome: 'failed',
+          errorCode: String(failure.extensions.code),
+          requestId: context.requestId,
+        });
+        throw failure;
+      }
+    };
+  }
+  return wrapped as Resolvers;
 }

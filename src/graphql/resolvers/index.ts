@@ -4,6 +4,7 @@
 import type { GraphQLScalarType } from 'graphql';
 import type { Resolvers } from '../../generated/graphql.js';
 import { EmailAddressScalar, GroupNameScalar, Int64Scalar, MemberNameScalar, SIDScalar, UserNameScalar } from '../scalars.js';
+import { auditEveryAttempt } from '../guards.js';
 import { groupMutationResolvers } from './group-mutations.js';
 import { objectResolvers } from './object-fields.js';
 import { payloadResolvers } from './payloads.js';
@@ -33,7 +34,7 @@ export const resolvers: Resolvers = {
   GroupScope: { DOMAIN_LOCAL: 'DomainLocal', GLOBAL: 'Global', UNIVERSAL: 'Universal', BUILTIN_LOCAL: 'BuiltinLocal' },
 
   Query: queryResolvers,
-  Mutation: { ...userMutationResolvers, ...groupMutationResolvers },
+  Mutation: auditEveryAttempt({ ...userMutationResolvers, ...groupMutationResolvers }),
   ...objectResolvers,
   ...payloadResolvers,
 };
