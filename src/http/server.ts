@@ -25,6 +25,7 @@ import { formatGatewayError } from './error-format.js';
 import { explorerPlugin } from './explorer/index.js';
 import { createLandingPagePlugin, DEFAULT_DOCUMENT, AUTHORIZATION_HEADER_PLACEHOLDER } from './landing-page.js';
 import { createBatchLimitHook } from './batch-limit.js';
+import { createBodyErrorHandler } from './body-errors.js';
 import { registerMetricsRoute, type GatewayMetrics } from './metrics.js';
 import { rateLimitedError, TokenBucketLimiter } from './rate-limit.js';
 import { createReadinessProbe, type ReadinessProbe } from './readiness.js';
@@ -78,6 +79,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  app.setErrorHandler(createBodyErrorHandler(limits.maxBodyBytes));
   if (options.tracing?.enabled) {
     app.addHook('onRequest', options.tracing.onRequest);
     app.addHook('onResponse', options.tracing.onResponse);

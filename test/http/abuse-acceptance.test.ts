@@ -88,7 +88,9 @@ describe('abusive queries', () => {
     const response = await post(JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(200 * 1024) } }));
 
     expect(response.status).toBe(413);
-    expect((JSON.parse(response.text) as { message: string }).message).toBe('Request body is too large');
+    expect(response.json().errors?.map((error) => error.message)).toEqual([
+      'The request body is larger than the limit of 102400 bytes (MAX_BODY_BYTES). Send a shorter document or fewer variables.',
+    ]);
     expect(harness.awsCalls()).toEqual([]);
   });
 

@@ -1,0 +1,41 @@
+/**
+ * Answers request bodies that Fastify cannot read (too large, not JSON, unsupported media
+ * type) with a GraphQL-shaped error body, so clients handle every error in one place, and
+ * with a message that names the limit or the problem and the fix. Status codes stay those
+ * Fastify chose (413, 400, 415).
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+/** Fastify error codes of a request body the server could not read. */
+function describeBodyError(error: FastifyError, maxBodyBytes: number): string | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return (
+        `The request body is larger than the limit of ${maxBodyBytes} bytes (MAX_BODY_BYTES). ` +
+        'Send a shorter document or fewer variables.'
+      );
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'The request body is not valid JSON. Send a JSON object such as {"query": "{ __typename }"}.';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The request body is empty. Send a JSON object such as {"query": "{ __typename }"}.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'The content type of the request is not supported. Send the operation as application/json.';
+    default:
+      return undefined;
+  }
+}
+
+/** Creates the Fastify error handler; errors other than unreadable bodies keep Fastify's default answer. */
+export function createBodyErrorHandler(maxBodyBytes: number) {
+  return function handleBodyError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+    const message = describeBodyError(error, maxBodyBytes);
+    if (message === undefined) {
+      return reply.send(error);
+    }
+    request.log.info({ errorCode: error.code, statusCode: error.statusCode }, 'request body rejected');
+    return reply
+      .code(error.statusCode ?? 400)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send({ errors: [{ message, extensions: { code: 'BAD_REQUEST', fastifyCode: error.code } }] });
+  };
+}
