@@ -4,7 +4,7 @@
  * Reads: the caller needs the read role and the directory must be on the allow-list.
  * Mutations: the caller needs the write role, the directory must be allowed, every
  * attribute written must be writable for the caller's roles, and the object must not be
- * protected; each attempt, denied or not, writes one audit record.
+ * protected. Each attempt, denied or not, writes one audit record.
  */
 import type { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import type { OperationName } from '../ds-data/operations.js';

@@ -1,8 +1,8 @@
 /**
- * Answers request bodies that Fastify cannot read (too large, not JSON, unsupported media
- * type) with a GraphQL-shaped error body, so clients handle every error in one place, and
- * with a message that names the limit or the problem and the fix. Status codes stay those
- * Fastify chose (413, 400, 415).
+ * Error responses for request bodies that Fastify cannot read: too large, not JSON, or of
+ * an unsupported media type. The body is shaped like a GraphQL error response, so clients
+ * handle every error in one place, and its message names the limit or the problem and the
+ * fix. Status codes stay those Fastify chose (413, 400, 415).
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -25,7 +25,7 @@ function describeBodyError(error: FastifyError, maxBodyBytes: number): string | 
   }
 }
 
-/** Creates the Fastify error handler; errors other than unreadable bodies keep Fastify's default answer. */
+/** Creates the Fastify error handler. Errors other than unreadable bodies keep Fastify's default response. */
 export function createBodyErrorHandler(maxBodyBytes: number) {
   return function handleBodyError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     const message = describeBodyError(error, maxBodyBytes);

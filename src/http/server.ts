@@ -66,6 +66,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const limits = config.security.limits;
   const rateLimiter =
     config.security.rateLimit.requestsPerMinute > 0 ? new TokenBucketLimiter(config.security.rateLimit) : undefined;
+  const failedAuthenticationLimiter =
+    config.security.rateLimit.requestsPerMinute > 0 ? new TokenBucketLimiter(config.security.rateLimit) : undefined;
 
   // pino's Logger type is wider than Fastify's base logger type; the instance is the same.
   const app = Fastify({
@@ -125,6 +127,12 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     try {
       principal = await authenticator.authenticate(request.headers);
     } catch (error) {
+      // Failed attempts are limited per client address, so guessing tokens costs a caller
+      // its rate too, not only callers whose tokens are valid.
+      const failed = failedAuthenticationLimiter?.take(`address:${request.ip}`);
+      if (failed && !failed.allowed) {
+        throw rateLimitedError(config.security.rateLimit, failed.retryAfterSeconds);
+      }
       throw authenticationFailure(error);
     }
 

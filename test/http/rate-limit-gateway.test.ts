@@ -31,3 +31,45 @@ describe('per-subject rate limit', () => {
     expect(harness.awsCalls()).toEqual([]);
   });
 });
+
+describe('failed authentication limit', () => {
+  let harness: Harness;
+  let jwks: import('node:http').Server;
+
+  beforeAll(async () => {
+    const { createServer } = await import('node:http');
+    jwks = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"keys":[]}');
+    });
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    const port = (jwks.address() as import('node:net').AddressInfo).port;
+    harness = await startHarness({
+      env: {
+        AUTH_MODE: 'jwt',
+        AUTH_ISSUER: 'https://issuer.test',
+        AUTH_AUDIENCE: 'ds-data-gateway',
+        AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`,
+        RATE_LIMIT_PER_MINUTE: '1',
+        RATE_LIMIT_BURST: '2',
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await harness.close();
+    await new Promise((resolve) => jwks.close(resolve));
+  });
+
+  it('answers 429 once an address has used up its failed attempts', async () => {
+    const query = `{ user(samAccountName: "jdoe") { givenName } }`;
+    const headers = { authorization: 'Bearer not-a-jwt' };
+
+    expect((await harness.graphql(query, undefined, headers)).status).toBe(401);
+    expect((await harness.graphql(query, undefined, headers)).status).toBe(401);
+    const limited = await harness.graphql(query, undefined, headers);
+
+    expect(limited.status).toBe(429);
+    expect(limited.body.errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
+    expect(harness.awsCalls()).toEqual([]);
+  });
+});
