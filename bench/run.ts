@@ -28,7 +28,7 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 log('gateway overhead (about 2 minutes)');
 const overhead = await measureOverhead(
-  { connections: 16, warmupSeconds: 3, peakSeconds: 8, latencySeconds: 10, rounds: 3 },
+  { connections: 16, warmupSeconds: 10, peakSeconds: 8, latencySeconds: 10, rounds: 3 },
   GATEWAY_ENV,
 );
 sections.push(overhead.section);
