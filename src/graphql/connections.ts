@@ -3,8 +3,8 @@
  *
  * AWS pages forward only, with an opaque `NextToken` per page and no total count. Each
  * edge cursor records the AWS page it belongs to (the token that starts it and its page
- * size) and its offset in that page, so resuming after any edge costs one call: fetch that
- * page again and skip what came before. Resuming after the last edge of a page (the usual
+ * size) and its offset in that page. Resuming after any edge therefore costs one call,
+ * which fetches that page again and skips what came before. Resuming after the last edge of a page (the usual
  * `endCursor`) starts the next AWS page directly.
  */
 import type { GatewayContext } from './context.js';
@@ -38,7 +38,7 @@ export function checkPageSize(field: string, first: number | null | undefined): 
 }
 
 /**
- * A string identifying the query a cursor belongs to: the field, the caller and every
+ * Builds the string that identifies the query a cursor belongs to: the field, the caller and every
  * argument other than `first` and `after`.
  */
 export function cursorBinding(context: GatewayContext, field: string, args: Record<string, unknown>): string {

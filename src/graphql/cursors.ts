@@ -4,8 +4,8 @@
  * A cursor carries the AWS `NextToken` of the page it points into, which AWS marks
  * sensitive, so it is encrypted and authenticated (AES-256-GCM). It is also bound to the
  * query that made it (operation and arguments other than `first`/`after`) and to the
- * caller, so a cursor replayed with other arguments or by someone else is rejected as a
- * client error instead of reaching AWS.
+ * caller. A cursor replayed with other arguments or by someone else is therefore rejected
+ * as a client error instead of reaching AWS.
  *
  * A cursor names a position: the AWS page that holds it (the token that starts that page
  * and the page size it was fetched with) and how many items of that page come before it.
@@ -17,7 +17,7 @@ const VERSION = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** Where a page starts: AWS token (undefined for the first page), page size, and items to skip. */
+/** Start of a page: the AWS token (undefined for the first page), the page size, and the items to skip. */
 export interface PagePosition {
   readonly token: string | undefined;
   readonly pageSize: number;

@@ -1,10 +1,10 @@
 /**
  * Per-request loaders for `DescribeUser` and `DescribeGroup`.
  *
- * Within one request each object is described at most once for any set of attributes:
- * every field that needs an object in the same tick of the event loop joins one batch,
- * and the attribute names they ask for are merged into one call (split in chunks of 25,
- * the AWS limit). A later field that needs attributes not yet fetched makes one more call
+ * Within one request each object is described at most once for any set of attributes.
+ * Every field that needs an object in the same tick of the event loop joins one batch, and
+ * the attribute names they ask for are merged into one call (split in chunks of 25, the
+ * AWS limit). A later field that needs attributes not yet fetched makes one more call
  * for just those. Keys ignore case in account names and realms, as Active Directory does.
  */
 import DataLoader from 'dataloader';

@@ -3,8 +3,8 @@
  *
  * AWS applies one update type per call, so a mutation may need an `ADD` call and a
  * `REPLACE` call. Each step gets its own `ClientToken`, derived from the mutation's token
- * and the step's shape (operation, update type, attribute names), so that retrying the
- * whole mutation with the same token sends each step again with its old token: AWS
+ * and the step's shape (operation, update type, attribute names). Retrying the whole
+ * mutation with the same token therefore sends each step again with its old token. AWS
  * applies a step at most once, and reports a conflict if its values changed in between.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -22,7 +22,7 @@ export interface PlannedStep {
   readonly send: (clientToken: string) => Promise<unknown>;
 }
 
-/** The mutation's token: the client's own, or a new UUID. */
+/** Returns the mutation's token: the client's own, or a new UUID. */
 export function mutationToken(given: string | null | undefined): string {
   return given ?? randomUUID();
 }
