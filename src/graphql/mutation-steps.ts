@@ -39,8 +39,8 @@ export function deriveClientToken(mutationToken: string, step: Pick<PlannedStep,
 
 /**
  * Runs the steps in order. If the first step fails, nothing changed and its error is
- * thrown. If a later step fails, the records say which steps were applied, which one
- * failed (with its error) and which were not attempted; the caller returns them in the payload.
+ * thrown. If a later step fails, the records show which steps were applied, which one
+ * failed (with its error) and which were not attempted. The caller returns them in the payload.
  */
 export async function runSteps(steps: readonly PlannedStep[]): Promise<StepRecord[]> {
   const records: StepRecord[] = steps.map((step) => ({
