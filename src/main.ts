@@ -25,6 +25,23 @@ function banner(config: GatewayConfig, url: string, emulatorUrl: string | undefi
   return lines.join('\n');
 }
 
+/** Explains the usual reasons the gateway cannot start listening, with the fix. */
+function startFailureMessage(error: unknown, config: GatewayConfig): string {
+  const code = (error as { code?: unknown }).code;
+  const address = `${config.host}:${config.port}`;
+  switch (code) {
+    case 'EADDRINUSE':
+      return `Cannot listen on ${address}: the port is already in use. Stop the other process or set PORT to a free port.`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return `Cannot listen on ${address}: HOST is not an address of this machine. Set HOST to 127.0.0.1 or 0.0.0.0.`;
+    case 'EACCES':
+      return `Cannot listen on ${address}: permission denied. Use a port above 1023 or run with the needed privilege.`;
+    default:
+      return `The gateway failed to start: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+  }
+}
+
 async function main(): Promise<void> {
   let config: GatewayConfig;
   try {
@@ -42,7 +59,13 @@ async function main(): Promise<void> {
     logger.warn('Authentication is off (AUTH_MODE=off) against AWS: anyone who can reach this gateway can change the directory.');
   }
 
-  const app = await startApp(config, logger);
+  let app;
+  try {
+    app = await startApp(config, logger);
+  } catch (error) {
+    process.stderr.write(`${startFailureMessage(error, config)}\n`);
+    process.exit(1);
+  }
   process.stdout.write(banner(config, app.url, app.emulator?.url));
   logger.info({ url: app.url, mode: config.mode, directoryId: config.directoryId }, 'gateway started');
 

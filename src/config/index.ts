@@ -195,6 +195,15 @@ export function loadConfig(env: Env): GatewayConfig {
   }
 
   const nodeEnv = reader.text('NODE_ENV');
+  if (nodeEnv !== undefined && !['development', 'production', 'test'].includes(nodeEnv)) {
+    reader.issues.push(`NODE_ENV=${JSON.stringify(nodeEnv)} is invalid: use development, production or test.`);
+  }
+  const host = reader.text('HOST') ?? '127.0.0.1';
+  if (!/^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[?[0-9A-Fa-f:.]+\]?)$/.test(host)) {
+    reader.issues.push(
+      `HOST=${JSON.stringify(host)} is invalid: give an IP address or a host name, for example 127.0.0.1 or 0.0.0.0.`,
+    );
+  }
   const environment = nodeEnv === 'production' || (nodeEnv === undefined && mode === 'aws') ? 'production' : 'development';
   // The browser and security parsers read NODE_ENV too: give them the resolved value.
   const effectiveEnv: Env = { ...env, NODE_ENV: environment };
@@ -202,7 +211,7 @@ export function loadConfig(env: Env): GatewayConfig {
   const config = {
     mode,
     environment,
-    host: reader.text('HOST') ?? '127.0.0.1',
+    host,
     port: reader.integer('PORT', 4000, 0, 65_535),
     directoryId: givenDirectoryId ?? LOCAL_DIRECTORY_ID,
     logLevel: reader.choice('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),

@@ -93,17 +93,34 @@ function awsDetails(error: AwsLikeError): AwsErrorDetails {
   };
 }
 
-/** The message AWS sent with a modeled client error, which is safe and useful to show. */
+/**
+ * The message AWS sent with a modeled client error, which is safe and useful to show,
+ * without a final full stop so that it can be followed by a sentence of ours.
+ */
 function awsMessage(error: AwsLikeError): string {
-  const message = error.Message ?? error.message ?? '';
+  const message = (error.Message ?? error.message ?? '').trim().replace(/\.+$/, '');
   return message.length > 0 && message !== 'UnknownError' ? message : 'no message';
 }
+
+/**
+ * AWS errors that reject the caller's credentials or signature. Retrying cannot help: an
+ * operator must fix the gateway's credentials or its clock.
+ */
+const CREDENTIAL_ERROR_NAMES = new Set([
+  'InvalidSignatureException',
+  'UnrecognizedClientException',
+  'ExpiredTokenException',
+  'IncompleteSignatureException',
+  'MissingAuthenticationTokenException',
+  'InvalidClientTokenId',
+  'SignatureDoesNotMatch',
+]);
 
 function messageFor(code: ErrorCode, error: AwsLikeError): string {
   const aws = awsMessage(error);
   switch (code) {
     case ErrorCode.BAD_USER_INPUT:
-      return `AWS rejected the request as invalid${error.Reason ? ` (${error.Reason})` : ''}: ${aws}`;
+      return `AWS rejected the request as invalid${error.Reason ? ` (${error.Reason})` : ''}: ${aws}.`;
     case ErrorCode.FORBIDDEN:
       if (error.Reason === 'DATA_DISABLED' || /DS Data feature is not enabled/i.test(aws)) {
         return (
@@ -118,7 +135,7 @@ function messageFor(code: ErrorCode, error: AwsLikeError): string {
         'writable organizational unit.'
       );
     case ErrorCode.NOT_FOUND:
-      return `Not found: ${aws}`;
+      return `Not found: ${aws}.`;
     case ErrorCode.CONFLICT:
       return (
         `Conflict: ${aws}. The object or membership may already exist, or the clientToken was used within the ` +
@@ -132,6 +149,12 @@ function messageFor(code: ErrorCode, error: AwsLikeError): string {
     case ErrorCode.DIRECTORY_UNAVAILABLE:
       return `The directory is unavailable${error.Reason ? ` (${error.Reason})` : ''}. Retry later; if it persists, check the directory's status in AWS Directory Service.`;
     default:
+      if (CREDENTIAL_ERROR_NAMES.has(error.name)) {
+        return (
+          `AWS rejected the gateway's credentials (${error.name}). Retrying will not help: an operator must check ` +
+          "the gateway's AWS credentials, their expiry and the machine's clock."
+        );
+      }
       return `AWS Directory Service Data failed to process the request (${error.name}). Retry later.`;
   }
 }

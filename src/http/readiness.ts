@@ -8,7 +8,7 @@
 import type { Logger } from 'pino';
 import { ListUsersCommand, type DirectoryServiceDataClient } from '../ds-data/index.js';
 
-/** Seconds between two upstream probes. */
+/** Milliseconds between two upstream probes. */
 export const READINESS_INTERVAL_MS = 10_000;
 
 export interface ReadinessState {
@@ -48,8 +48,11 @@ export function createReadinessProbe(options: ReadinessOptions): ReadinessProbe 
       if (REACHABLE_ERRORS.has(name)) {
         return { ready: true, checkedAt };
       }
-      options.logger.warn({ errorName: name, directoryId: options.directoryId }, 'readiness probe failed');
-      return { ready: false, reason: `DS Data call for directory ${options.directoryId} failed: ${name}`, checkedAt };
+      // A network failure names its cause in `code` (ECONNREFUSED, ...); AWS errors in `name`.
+      const code = (error as { code?: unknown }).code;
+      const cause = typeof code === 'string' ? `${name} (${code})` : name;
+      options.logger.warn({ errorName: name, errorCode: code, directoryId: options.directoryId }, 'readiness probe failed');
+      return { ready: false, reason: `DS Data call for directory ${options.directoryId} failed: ${cause}`, checkedAt };
     }
   };
 

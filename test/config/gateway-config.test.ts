@@ -118,3 +118,37 @@ describe('npm start with a bad configuration', () => {
     expect(result.stderr).toContain('- DS_DATA_RETRY_MODE="legacy" is invalid: use one of standard, adaptive.');
   });
 });
+
+describe('loadConfig checks', () => {
+  it('rejects an unknown NODE_ENV and a malformed HOST', () => {
+    const issues = issuesOf({ NODE_ENV: 'prod', HOST: 'not a host' });
+
+    expect(issues).toContain('NODE_ENV="prod" is invalid: use development, production or test.');
+    expect(issues).toContain(
+      'HOST="not a host" is invalid: give an IP address or a host name, for example 127.0.0.1 or 0.0.0.0.',
+    );
+  });
+});
+
+describe('npm start on a port in use', () => {
+  it('exits 1 with a message that names the port and the fix', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as import('node:net').AddressInfo).port;
+    try {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        env: { PATH: process.env['PATH'], PORT: String(port), EMULATOR_QUOTA: 'off', AWS_EC2_METADATA_DISABLED: 'true' },
+        encoding: 'utf8',
+        timeout: 25_000,
+      });
+
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(
+        `Cannot listen on 127.0.0.1:${port}: the port is already in use. Stop the other process or set PORT to a free port.`,
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+});

@@ -248,3 +248,47 @@ describe('INTERNAL_SERVER_ERROR', () => {
     expect(error.extensions['aws']).toMatchObject({ exception: 'InvalidSignatureException', httpStatus: 403, requestId: 'r-1' });
   });
 });
+
+describe('credentials that AWS rejects', () => {
+  let rejected: Harness;
+
+  beforeAll(async () => {
+    // The emulator accepts other credentials than the gateway signs with.
+    rejected = await startHarness({
+      env: { DS_DATA_MAX_ATTEMPTS: '1' },
+      emulator: { credentials: [{ accessKeyId: 'AKIDOTHER', secretAccessKey: 'other-secret' }] },
+    });
+  });
+
+  afterAll(async () => {
+    await rejected.close();
+  });
+
+  it('says that retrying will not help', async () => {
+    const response = await rejected.graphql(READ_USER, {});
+
+    const error = firstError(response.body);
+    expect(error.extensions?.['code']).toBe('UPSTREAM_ERROR');
+    expect(error.extensions?.['aws']).toMatchObject({ httpStatus: 403, retryable: false });
+    const exception = (error.extensions?.['aws'] as { exception: string }).exception;
+    expect(error.message).toBe(
+      `AWS rejected the gateway's credentials (${exception}). Retrying will not help: an operator must check the ` +
+        "gateway's AWS credentials, their expiry and the machine's clock.",
+    );
+  });
+});
+
+describe('conflict message', () => {
+  it('ends the AWS message before adding advice', () => {
+    const conflict = Object.assign(new Error('User jdoe already exists.'), {
+      name: 'ConflictException',
+      Message: 'User jdoe already exists.',
+      $metadata: { httpStatusCode: 409, requestId: 'r-2' },
+    });
+
+    expect(toGraphQLError(conflict).message).toBe(
+      'Conflict: User jdoe already exists. The object or membership may already exist, or the clientToken was used ' +
+        'within the last 8 hours for a request with other parameters.',
+    );
+  });
+});
