@@ -60,13 +60,25 @@ describe.skipIf(chromiumPath === undefined)('offline explorer in Chromium', () =
   /** Replaces the query editor's text, clicks Run and returns the JSON body the gateway sent back. */
   async function runInExplorer(document: string, operationName: string): Promise<unknown> {
     await page.evaluate(`document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(${JSON.stringify(document)})`);
-    // Matching the operation name skips GraphiQL's own introspection requests.
-    const responsePromise = page.waitForResponse(
-      (response) => response.url() === `${gateway.origin}/graphql` && (response.request().postData() ?? '').includes(operationName),
-    );
-    await page.click('.graphiql-execute-button');
-    const response = await responsePromise;
-    return response.json();
+
+    // GraphiQL takes the operation name from the editor after a short debounce, so a click
+    // right after the edit can still send the previous document's name. That request fails
+    // without executing anything ("Unknown operation named ..."); run again until the new
+    // name is sent.
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      // Matching the document skips GraphiQL's own introspection requests.
+      const responsePromise = page.waitForResponse(
+        (response) => response.url() === `${gateway.origin}/graphql` && (response.request().postData() ?? '').includes(operationName),
+      );
+      await page.click('.graphiql-execute-button');
+      const response = await responsePromise;
+      const sent = JSON.parse(response.request().postData() ?? '{}') as { operationName?: string | null };
+      if (sent.operationName === operationName) {
+        return response.json();
+      }
+      await page.waitForTimeout(100);
+    }
+    throw new Error(`GraphiQL never sent the operation name ${operationName}.`);
   }
 
   /** Returns the text of GraphiQL's response pane once it contains `expected`. */
