@@ -22,7 +22,7 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** What AWS said about a failed call, as clients see it in `extensions.aws`. */
+/** Details of a failed AWS call, as clients see them in `extensions.aws`. */
 export interface AwsErrorDetails {
   readonly exception: string;
   readonly reason: string | null;
@@ -57,7 +57,7 @@ const NETWORK_ERROR_CODES = new Set([
 ]);
 const TIMEOUT_ERROR_NAMES = new Set(['TimeoutError', 'AbortError', 'RequestTimeout']);
 
-/** A client input problem found before any AWS call. */
+/** Creates the error for a client input problem found before any AWS call. */
 export function badUserInput(message: string, field: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field, ...extra } });
 }
@@ -94,8 +94,8 @@ function awsDetails(error: AwsLikeError): AwsErrorDetails {
 }
 
 /**
- * The message AWS sent with a modeled client error, which is safe and useful to show,
- * without a final full stop so that it can be followed by a sentence of ours.
+ * Returns the message AWS sent with a modeled client error, which is safe and useful to
+ * show, without a final full stop so that a sentence of ours can follow it.
  */
 function awsMessage(error: AwsLikeError): string {
   const message = (error.Message ?? error.message ?? '').trim().replace(/\.+$/, '');

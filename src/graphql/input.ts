@@ -1,13 +1,13 @@
 /**
  * Checks GraphQL input against the DS Data constraints before any AWS call, and builds
- * the AWS members from it. Errors name the GraphQL field, show the value and say the rule,
+ * the AWS members from it. Errors name the GraphQL field, show the value and state the rule,
  * so a client can fix the request without reading the AWS model.
  */
 import type { AttributeValue, Attributes } from '../ds-data/types.js';
 import { ATTRIBUTE_LIMITS, checkString, codePointLength, type StringShapeName } from '../ds-data/constraints.js';
 import { badUserInput } from './errors.js';
 
-/** Longest value shown in an error message; the rest is elided. */
+/** Maximum length of a value quoted in an error message; the rest is elided. */
 const MAX_SHOWN_LENGTH = 80;
 
 /** Quotes a value for an error message, shortened so a huge input cannot flood the response. */
@@ -27,14 +27,6 @@ export function checkField<T extends string | undefined | null>(field: string, s
     throw badUserInput(`Invalid value ${showValue(value)} for "${field}": it ${broken}.`, field);
   }
   return value;
-}
-
-/** The directory to call: the argument when given (and valid), else the configured default. */
-export function resolveDirectoryId(field: string, given: string | null | undefined, fallback: string): string {
-  if (given === undefined || given === null) {
-    return fallback;
-  }
-  return checkField(field, 'DirectoryId', given);
 }
 
 /** Normalizes an optional realm argument: validated, and undefined when omitted. */

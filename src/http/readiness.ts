@@ -13,7 +13,7 @@ export const READINESS_INTERVAL_MS = 10_000;
 
 export interface ReadinessState {
   readonly ready: boolean;
-  /** Why the gateway is not ready, for operators; never a sensitive value. */
+  /** Reason the gateway is not ready, for operators; never a sensitive value. */
   readonly reason?: string;
   readonly checkedAt: string;
 }
@@ -30,7 +30,7 @@ export interface ReadinessOptions {
   readonly now?: () => number;
 }
 
-/** Errors that prove AWS answered: the upstream is reachable even though this call failed. */
+/** Errors that prove AWS responded: the upstream is reachable even though this call failed. */
 const REACHABLE_ERRORS = new Set(['ThrottlingException', 'ValidationException']);
 
 export function createReadinessProbe(options: ReadinessOptions): ReadinessProbe {
