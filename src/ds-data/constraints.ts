@@ -2,7 +2,7 @@
  * Input constraints of the DS Data model: lengths, ranges, patterns, enums, list and map
  * sizes, and required members, for every operation.
  *
- * The emulator enforces them and answers `ValidationException`; the gateway checks the
+ * The emulator enforces them and returns `ValidationException`; the gateway checks the
  * same table before it spends an AWS call, so a client learns about a bad value at once.
  * Semantics follow the Smithy specification: patterns are ECMAScript regular expressions
  * (so `\w` is ASCII only), and string lengths count Unicode code points, not UTF-16 units.
@@ -272,7 +272,7 @@ export interface ConstraintViolation {
   readonly sensitive: boolean;
   /** What the value must satisfy, as a sentence fragment: "must be at most 20 characters long". */
   readonly rule: string;
-  /** Set when an attribute value broke the rule, so the emulator can answer INVALID_ATTRIBUTE_VALUE. */
+  /** Set when an attribute value broke the rule, so the emulator can return INVALID_ATTRIBUTE_VALUE. */
   readonly attributeValue?: true;
 }
 

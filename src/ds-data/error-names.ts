@@ -1,6 +1,6 @@
 /**
  * The seven modeled errors of AWS Directory Service Data: HTTP status, fault side and
- * whether the standard AWS retry strategy retries them. The emulator answers with these
+ * whether the standard AWS retry strategy retries them. The emulator responds with these
  * statuses and the client maps names back to exception classes, so both read this table.
  */
 

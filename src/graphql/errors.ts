@@ -1,7 +1,7 @@
 /**
  * Turns everything that can go wrong below the resolvers into a GraphQL error with a
  * stable `extensions.code` (the public contract in the README's error table) and, when
- * AWS answered, `extensions.aws`.
+ * AWS responded, `extensions.aws`.
  *
  * This module never throws: `toGraphQLError` returns an error for any input.
  */

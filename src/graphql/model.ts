@@ -7,7 +7,7 @@
  */
 import type { AttributeValue, DescribeGroupResult, DescribeUserResult } from '../ds-data/types.js';
 
-/** Which directory object, in the spelling the client or AWS used. */
+/** Location of a directory object, in the spelling the client or AWS used. */
 export interface ObjectLocator {
   readonly directoryId: string;
   /** Domain of the object; undefined means the directory's own domain. */

@@ -172,7 +172,7 @@ async function loadWithLookahead<Result extends DescribeUserResult | DescribeGro
   }
 }
 
-/** Describes a user with every attribute the selection asks for; null when it does not exist. */
+/** Describes a user with every attribute the selection requests; resolves null when it does not exist. */
 export async function describeUserRef(
   context: GatewayContext,
   locator: ObjectLocator,
@@ -189,7 +189,7 @@ export async function describeUserRef(
   return result ? userRef(locator, result, CARRIED_FIELDS.describedUser) : null;
 }
 
-/** Describes a group with every attribute the selection asks for; null when it does not exist. */
+/** Describes a group with every attribute the selection requests; resolves null when it does not exist. */
 export async function describeGroupRef(
   context: GatewayContext,
   locator: ObjectLocator,

@@ -31,7 +31,7 @@ export async function sendCommand<Input extends object, Output extends MetadataB
   }
 }
 
-/** The AWS request id of a command output, for audit records and mutation steps. */
+/** Returns the AWS request id of a command output, for audit records and mutation steps. */
 export function requestIdOf(output: unknown): string | null {
   const metadata = (output as { $metadata?: { requestId?: string } } | undefined)?.$metadata;
   return metadata?.requestId ?? null;

@@ -1,6 +1,6 @@
 /**
  * Readiness: the configuration is valid (the process would not have started otherwise)
- * and AWS Directory Service Data answers for the configured directory.
+ * and AWS Directory Service Data responds for the configured directory.
  *
  * Every probe of AWS spends one read of the directory's small quota, so the result is
  * cached: however often a load balancer asks, AWS is called at most once per interval.

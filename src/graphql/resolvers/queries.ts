@@ -30,7 +30,7 @@ export const queryResolvers: QueryResolvers = {
     const locator = { directoryId: identity.directoryId, realm: identity.realm, samAccountName: identity.samAccountName };
     if (identity.kind === 'Computer') {
       // NOTE: AWS Directory Service Data cannot describe computers, so a computer id is
-      // answered from its own contents without checking that the computer still exists.
+      // resolved from its own contents without checking that the computer still exists.
       return { kind: 'Computer', ...locator, sid: identity.sid } satisfies ComputerRef;
     }
     const ref =

@@ -25,7 +25,7 @@ type UserMember = (typeof USER_MEMBERS)[number]['member'];
 
 const RESERVED_USER_ATTRIBUTES = new Map(USER_MEMBERS.map((entry) => [entry.ldapName.toLowerCase(), entry.field]));
 
-/** What an UpdateUser call changes, before it is split by update type. */
+/** Changes of one UpdateUser request, before they are split by update type. */
 interface UserChanges {
   readonly members: Partial<Record<UserMember, string>>;
   readonly attributes: Attributes;
