@@ -4,30 +4,93 @@
  * A caller such as a server's request handler may pass one signal to dozens of concurrent
  * calls. If each call listened on that signal itself, Node.js (20.x) would print a
  * MaxListenersExceededWarning past 10 listeners. Here the caller's signal gets a single
- * listener that aborts the linked per-call controllers.
+ * listener that aborts the linked calls.
+ *
+ * A linked call gets a `LightAbortSignal`, not a Node.js `AbortSignal`: a plain object
+ * with the part of the signal interface that the scheduler, the retry loop and the HTTP
+ * handler use. Creating a Node.js signal and adding and removing its listeners costs
+ * several microseconds each, which a gateway would pay on every request and every AWS call.
  */
 
-const linkedControllers = new WeakMap<AbortSignal, Set<AbortController>>();
+/** The part of `AbortSignal` that a call's pipeline reads; Node.js signals have it too. */
+export interface CallAbortSignal {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+type AbortListener = (this: LightAbortSignal, event: { readonly type: 'abort' }) => void;
+
+/**
+ * An abort signal and its controller in one plain object: `abort(reason)` aborts it once.
+ * Linked calls get one, and so may a caller that needs a signal for every request.
+ */
+export class LightAbortSignal implements CallAbortSignal {
+  aborted = false;
+  reason: unknown = undefined;
+  /** Called on abort before the listeners, as on an `AbortSignal`; the AWS SDK's HTTP handlers fall back to it. */
+  onabort: AbortListener | null = null;
+  private listeners: AbortListener[] = [];
+
+  /** Adds an abort listener; every listener runs at most once, because a signal aborts at most once. */
+  addEventListener(type: 'abort', listener: AbortListener): void {
+    if (type === 'abort' && !this.aborted && !this.listeners.includes(listener)) {
+      this.listeners.push(listener);
+    }
+  }
+
+  removeEventListener(type: 'abort', listener: AbortListener): void {
+    const index = type === 'abort' ? this.listeners.indexOf(listener) : -1;
+    if (index >= 0) {
+      this.listeners.splice(index, 1);
+    }
+  }
+
+  throwIfAborted(): void {
+    if (this.aborted) {
+      throw this.reason;
+    }
+  }
+
+  /** Aborts with `reason` and runs `onabort` and the listeners; later calls do nothing. */
+  abort(reason: unknown): void {
+    if (this.aborted) {
+      return;
+    }
+    this.aborted = true;
+    this.reason = reason;
+    const event = { type: 'abort' as const };
+    const listeners = this.listeners;
+    this.listeners = [];
+    this.onabort?.call(this, event);
+    for (const listener of listeners) {
+      listener.call(this, event);
+    }
+  }
+}
+
+const linkedSignals = new WeakMap<CallAbortSignal, Set<LightAbortSignal>>();
 
 export interface LinkedSignal {
   /** Aborted with the caller's reason when the caller's signal aborts. */
-  readonly signal: AbortSignal;
+  readonly signal: LightAbortSignal;
   /** Unlinks the call once it has ended, so that the caller's abort no longer reaches it. */
   release(): void;
 }
 
 /** Creates a per-call signal that aborts with `parent`, already aborted when `parent` is. */
-export function linkAbortSignal(parent: AbortSignal): LinkedSignal {
-  const controller = new AbortController();
+export function linkAbortSignal(parent: CallAbortSignal): LinkedSignal {
+  const signal = new LightAbortSignal();
   if (parent.aborted) {
-    controller.abort(parent.reason);
-    return { signal: controller.signal, release: () => {} };
+    signal.abort(parent.reason);
+    return { signal, release: () => {} };
   }
 
-  let children = linkedControllers.get(parent);
+  let children = linkedSignals.get(parent);
   if (children === undefined) {
-    const created = new Set<AbortController>();
-    linkedControllers.set(parent, created);
+    const created = new Set<LightAbortSignal>();
+    linkedSignals.set(parent, created);
     parent.addEventListener(
       'abort',
       () => {
@@ -42,6 +105,6 @@ export function linkAbortSignal(parent: AbortSignal): LinkedSignal {
   }
 
   const registered = children;
-  registered.add(controller);
-  return { signal: controller.signal, release: () => registered.delete(controller) };
+  registered.add(signal);
+  return { signal, release: () => registered.delete(signal) };
 }

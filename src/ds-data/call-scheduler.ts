@@ -6,6 +6,7 @@
  * concurrency cap allow. When AWS throttles anyway, the client reports it through
  * `onThrottled` so that the whole directory backs off, not only the call that was refused.
  */
+import type { CallAbortSignal } from './abort-link.js';
 import type { OperationName } from './operations.js';
 
 export interface ScheduledCall {
@@ -17,7 +18,8 @@ export interface ScheduledCall {
   readonly callerId?: string;
   /** Epoch milliseconds after which the call is useless to its caller. */
   readonly deadline?: number;
-  readonly signal?: AbortSignal;
+  /** Aborts the call while it is queued; a Node.js `AbortSignal` will do. */
+  readonly signal?: CallAbortSignal;
 }
 
 export interface CallScheduler {

@@ -38,15 +38,21 @@ export abstract class DirectoryServiceDataCommand<Input extends object, Output e
     // The call listens on its own linked signal, so concurrent calls on one caller's signal
     // add one listener to it in total.
     const link = options?.abortSignal === undefined ? undefined : linkAbortSignal(options.abortSignal);
-    const callOptions: SendOptions = { ...options, ...(link === undefined ? {} : { abortSignal: link.signal }) };
     const context: CallContext = {
       clientName: 'DirectoryServiceDataClient',
       commandName: `${this.operation}Command`,
       [SMITHY_CONTEXT_KEY]: { service: SERVICE.sdkId, operation: this.operation },
-      dsData: { operation: this.operation, options: callOptions, attempts: 0, totalRetryDelayMs: 0 },
+      dsData: {
+        operation: this.operation,
+        options: options ?? {},
+        ...(link === undefined ? {} : { signal: link.signal }),
+        attempts: 0,
+        totalRetryDelayMs: 0,
+      },
     };
+    // The HTTP handler reads only `aborted`, `reason` and the abort listeners of the signal.
     const handlerOptions = {
-      ...(callOptions.abortSignal === undefined ? {} : { abortSignal: callOptions.abortSignal }),
+      ...(link === undefined ? {} : { abortSignal: link.signal as unknown as AbortSignal }),
       ...(config.requestTimeout === undefined ? {} : { requestTimeout: config.requestTimeout }),
     };
     const handler = stack.resolve(

@@ -11,6 +11,7 @@ export * from './errors.js';
 export * from './paginators.js';
 export * from './types.js';
 export { EndpointError, resolveEndpoint, type EndpointParameters, type ResolvedEndpoint } from './endpoints.js';
+export { LightAbortSignal, type CallAbortSignal } from './abort-link.js';
 export {
   QuotaWaitExceededError,
   UNSCHEDULED,

@@ -24,6 +24,7 @@ import type {
 } from '@smithy/types';
 import { randomUUID } from 'node:crypto';
 
+import type { CallAbortSignal } from './abort-link.js';
 import { QuotaWaitExceededError, type ScheduledCall } from './call-scheduler.js';
 import type { CallRecord, ResolvedClientConfig } from './config.js';
 import { deserializeError, deserializeOutput } from './deserializer.js';
@@ -33,8 +34,8 @@ import { serializeRequest } from './serializer.js';
 
 /** Per-call options of `client.send(command, options)`. */
 export interface SendOptions {
-  /** Aborts the call: queued, in flight or waiting to retry. */
-  abortSignal?: AbortSignal;
+  /** Aborts the call: queued, in flight or waiting to retry. A Node.js `AbortSignal` or a `LightAbortSignal`. */
+  abortSignal?: CallAbortSignal;
   /** Passed to the quota scheduler with every attempt. */
   scheduling?: {
     /** Caller identity, so that one caller's burst cannot starve the others. */
@@ -48,6 +49,8 @@ export interface SendOptions {
 export interface CallState {
   readonly operation: OperationName;
   readonly options: SendOptions;
+  /** The call's own signal, linked to `options.abortSignal`. */
+  readonly signal?: CallAbortSignal;
   attempts: number;
   totalRetryDelayMs: number;
 }
@@ -136,7 +139,7 @@ function serializeMiddleware(config: ResolvedClientConfig): SerializeMiddleware<
 function retryMiddleware(config: ResolvedClientConfig): FinalizeRequestMiddleware<any, MetadataBearer> {
   return (next, context) => async (args) => {
     const state = (context as CallContext).dsData;
-    const signal = state.options.abortSignal;
+    const signal = state.signal;
     const spec = OPERATIONS[state.operation];
     const call: ScheduledCall = {
       directoryId: String((args.input as Record<string, unknown>)['DirectoryId']),
@@ -264,19 +267,19 @@ function errorName(error: unknown): string {
  * Builds the error that every aborted call ends with, wherever it was (queued, in flight or
  * waiting to retry). It has `name` `AbortError`, the signal's reason as `cause`, and `$metadata`.
  */
-function abortError(signal: AbortSignal, state: CallState): Error {
+function abortError(signal: CallAbortSignal, state: CallState): Error {
   const error = new Error(`The ${state.operation} call was aborted.`, { cause: signal.reason });
   error.name = 'AbortError';
   return annotate(error, state);
 }
 
-function throwIfAborted(signal: AbortSignal | undefined, state: CallState): void {
+function throwIfAborted(signal: CallAbortSignal | undefined, state: CallState): void {
   if (signal?.aborted) {
     throw abortError(signal, state);
   }
 }
 
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+function raceAbort<T>(promise: Promise<T>, signal: CallAbortSignal | undefined): Promise<T> {
   if (signal === undefined) {
     return promise;
   }
@@ -300,7 +303,7 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
   });
 }
 
-async function sleep(ms: number, signal: AbortSignal | undefined, state: CallState): Promise<void> {
+async function sleep(ms: number, signal: CallAbortSignal | undefined, state: CallState): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await raceAbort(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal);

@@ -62,8 +62,8 @@ interface QueuedCall {
   readonly call: ScheduledCall;
   readonly kind: CallKind;
   readonly enqueuedAt: number;
-  /** Runs the attempt and calls `onSettled` once it resolves or rejects. */
-  readonly start: (onSettled: () => void) => void;
+  /** Runs the attempt; `finish` records its end in the quota state. */
+  readonly start: (finish: (now: number) => void) => void;
   readonly reject: (reason: unknown) => void;
   /** Removes the abort listener once the call has left the queue. */
   detach: () => void;
@@ -152,6 +152,8 @@ export class QuotaScheduler implements CallScheduler {
   private readonly clock: SchedulerClock;
   private readonly metrics: SchedulerMetrics | undefined;
   private readonly directories = new Map<string, DirectoryQueues>();
+  /** Limits by directory id, worked out once; the overrides do not change. */
+  private readonly quotas = new Map<string, DirectoryQuota>();
   private readonly dispatching = new Set<string>();
   /** Directories whose next call waits for a call in flight anywhere to leave the account window. */
   private readonly waitingOnAccount = new Set<string>();
@@ -172,7 +174,12 @@ export class QuotaScheduler implements CallScheduler {
 
   /** Returns the limits that apply to a directory: its override over its edition's defaults. */
   quotaFor(directoryId: string): DirectoryQuota {
-    return { ...EDITION_QUOTAS[this.edition], ...this.overrides[directoryId] };
+    let quota = this.quotas.get(directoryId);
+    if (quota === undefined) {
+      quota = { ...EDITION_QUOTAS[this.edition], ...this.overrides[directoryId] };
+      this.quotas.set(directoryId, quota);
+    }
+    return quota;
   }
 
   /** Returns the number of calls queued for a directory, both kinds together. */
@@ -186,13 +193,24 @@ export class QuotaScheduler implements CallScheduler {
       return Promise.reject(call.signal.reason);
     }
 
+    // With nothing queued for the directory, a call that the quota allows now would be the
+    // first and only one that dispatch starts, so it starts here without a queue entry.
+    if (!this.directories.has(call.directoryId)) {
+      const now = this.clock.now();
+      const decision = this.state.tryStart(call.directoryId, call.kind, this.quotaFor(call.directoryId), now);
+      if (decision.started) {
+        this.metrics?.observeWait(call.directoryId, call.kind, 0);
+        return this.runStarted(call.directoryId, decision.finish, attempt);
+      }
+    }
+
     return new Promise<T>((resolve, reject) => {
       const entry: QueuedCall = {
         call,
         kind: call.kind,
         enqueuedAt: this.clock.now(),
-        start: (onSettled) => {
-          runAttempt(attempt).then(resolve, reject).finally(onSettled);
+        start: (finish) => {
+          this.runStarted(call.directoryId, finish, attempt).then(resolve, reject);
         },
         reject,
         detach: () => {},
@@ -310,12 +328,28 @@ export class QuotaScheduler implements CallScheduler {
     entry.detach();
     this.publishDepth(directoryId, kind, queues);
     this.metrics?.observeWait(directoryId, kind, now - entry.enqueuedAt);
-    entry.start(() => {
-      decision.finish(this.clock.now());
-      this.dispatch(directoryId);
-      this.dispatchAccountWaiters();
-    });
+    entry.start(decision.finish);
     return true;
+  }
+
+  /**
+   * Runs an attempt that the state has started. When it settles, the call leaves its
+   * concurrency slot (before the caller sees the result) and the calls it held back get
+   * their chance.
+   */
+  private runStarted<T>(directoryId: string, finish: (now: number) => void, attempt: () => Promise<T>): Promise<T> {
+    const settled = runAttempt(attempt);
+    const onSettled = (): void => {
+      finish(this.clock.now());
+      if (this.directories.has(directoryId)) {
+        this.dispatch(directoryId);
+      }
+      if (this.waitingOnAccount.size > 0) {
+        this.dispatchAccountWaiters();
+      }
+    };
+    settled.then(onSettled, onSettled);
+    return settled;
   }
 
   /**

@@ -12,6 +12,7 @@ import {
   type ScheduledCall,
 } from '../../src/ds-data/index.js';
 import { QuotaScheduler } from '../../src/ds-data/scheduler.js';
+import { LightAbortSignal } from '../../src/ds-data/abort-link.js';
 import { createTestClient } from './support/client.js';
 import { startScriptedServer, type ScriptedServer } from './support/scripted-server.js';
 
@@ -76,7 +77,7 @@ describe('scheduler integration', () => {
       kind: 'write',
       callerId: 'user-7',
       deadline: 4_102_444_800_000,
-      signal: expect.any(AbortSignal),
+      signal: expect.any(LightAbortSignal),
     });
     expect(calls[1]).toEqual(calls[0]);
     expect(calls[0]!.signal!.aborted).toBe(false);
