@@ -72,10 +72,25 @@ const REDACTED_KEY_SET = new Set(REDACTED_KEYS.map((key) => key.toLowerCase()));
 /** Name fragments that mark a member as secret even when its exact name is not listed. */
 const SECRET_NAME_FRAGMENTS = ['password', 'secret', 'passphrase', 'privatekey'];
 
+/**
+ * Decisions of `isRedactedKey` by exact member name. Log records use a small, fixed set of
+ * names, and every record is checked, so each name is lower-cased and matched only once.
+ * The bound keeps records with client-chosen member names from growing the map.
+ */
+const KEY_DECISIONS = new Map<string, boolean>();
+const MAX_KEY_DECISIONS = 2000;
+
 /** Returns whether a member with this name must not be logged. */
 export function isRedactedKey(key: string): boolean {
-  const lower = key.toLowerCase();
-  return REDACTED_KEY_SET.has(lower) || SECRET_NAME_FRAGMENTS.some((fragment) => lower.includes(fragment));
+  let redacted = KEY_DECISIONS.get(key);
+  if (redacted === undefined) {
+    const lower = key.toLowerCase();
+    redacted = REDACTED_KEY_SET.has(lower) || SECRET_NAME_FRAGMENTS.some((fragment) => lower.includes(fragment));
+    if (KEY_DECISIONS.size < MAX_KEY_DECISIONS) {
+      KEY_DECISIONS.set(key, redacted);
+    }
+  }
+  return redacted;
 }
 
 /** Nesting depth past which values are replaced wholesale; log records are shallow, so this only stops runaway objects. */
@@ -87,10 +102,11 @@ const MAX_REDACTION_DEPTH = 10;
  * `MAX_REDACTION_DEPTH` become `REDACTED` as well, because they cannot be checked.
  */
 export function redactSensitive(value: unknown): unknown {
-  return redactValue(value, 0, new WeakSet());
+  return redactValue(value, 0, new Set());
 }
 
-function redactValue(value: unknown, depth: number, seen: WeakSet<object>): unknown {
+/** `seen` holds the objects already copied, so that a cycle or a repeated object ends as `REDACTED`. */
+function redactValue(value: unknown, depth: number, seen: Set<object>): unknown {
   if (value === null || typeof value !== 'object' || !isPlainRecordOrArray(value)) {
     return value;
   }
@@ -103,9 +119,11 @@ function redactValue(value: unknown, depth: number, seen: WeakSet<object>): unkn
     return value.map((item) => redactValue(item, depth + 1, seen));
   }
 
+  const record = value as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) {
-    copy[key] = isRedactedKey(key) ? REDACTED : redactValue(member, depth + 1, seen);
+  for (const key of Object.keys(record)) {
+    const member = record[key];
+    copy[key] = isRedactedKey(key) ? REDACTED : typeof member === 'object' ? redactValue(member, depth + 1, seen) : member;
   }
   return copy;
 }
@@ -201,12 +219,29 @@ export interface CreateLoggerOptions {
   readonly base?: Record<string, unknown>;
 }
 
+let cachedSecond = Number.NaN;
+let cachedSecondPrefix = '';
+
+/**
+ * Formats epoch ms as `Date.prototype.toISOString` does, such as `2026-12-04T22:51:01.042Z`.
+ * Every request writes a log line, so the part up to the second is formatted once per second.
+ */
+export function formatIsoTime(epochMs: number): string {
+  const second = Math.floor(epochMs / 1000);
+  if (second !== cachedSecond) {
+    cachedSecond = second;
+    cachedSecondPrefix = new Date(second * 1000).toISOString().slice(0, -4);
+  }
+  const ms = epochMs - second * 1000;
+  return `${cachedSecondPrefix}${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
+}
+
 /** Creates the gateway's logger: JSON lines, ISO timestamps, sensitive members redacted, errors serialized safely. */
 export function createLogger(options: CreateLoggerOptions = {}): Logger {
   const pinoOptions: LoggerOptions = {
     level: options.level ?? 'info',
     base: options.base ?? { service: 'ds-data-gateway' },
-    timestamp: pino.stdTimeFunctions.isoTime,
+    timestamp: () => `,"time":"${formatIsoTime(Date.now())}"`,
     serializers: { err: serializeError, error: serializeError, req: serializeRequest },
     formatters: {
       log: (record) => redactSensitive(record) as Record<string, unknown>,
@@ -214,7 +249,10 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
     },
     hooks: { logMethod: replaceErrorMessageAsLogMessage },
   };
-  const logger = options.destination ? pino(pinoOptions, options.destination) : pino(pinoOptions);
+  // Standard output is written asynchronously: lines written while a write is in progress go
+  // out together in the next one, instead of one blocking system call per line. pino writes
+  // what is left synchronously when the process exits.
+  const logger = pino(pinoOptions, options.destination ?? pino.destination({ dest: 1, sync: false }));
 
   // pino skips the bindings formatter for child loggers, so their bindings are redacted here.
   // Children inherit this method through their prototype, so grandchildren are covered too.

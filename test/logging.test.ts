@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
-import { createLogger, isRedactedKey, REDACTED, REDACTED_KEYS, redactSensitive, serializeError } from '../src/logging.js';
+import { createLogger, formatIsoTime, isRedactedKey, REDACTED, REDACTED_KEYS, redactSensitive, serializeError } from '../src/logging.js';
 
 function captureLogger() {
   const lines: string[] = [];
@@ -153,5 +153,19 @@ describe('createLogger', () => {
     expect(lines.join('\n')).not.toContain('canary');
     expect(records()[0]?.msg).toBe('Error raised');
     expect((records()[1]?.err as Record<string, unknown>).awsRequestId).toBe('req-2');
+  });
+});
+
+describe('formatIsoTime', () => {
+  it.each([0, 7, 42, 999, 1_000, 1_733_349_061_042, 1_733_349_061_999, 1_733_349_062_000, 4_102_444_799_999])(
+    'formats %d ms as toISOString does',
+    (epochMs) => {
+      expect(formatIsoTime(epochMs)).toBe(new Date(epochMs).toISOString());
+    },
+  );
+
+  it('stays right when time goes back to an earlier second', () => {
+    formatIsoTime(1_733_349_062_500);
+    expect(formatIsoTime(1_733_349_061_005)).toBe('2024-12-04T21:51:01.005Z');
   });
 });

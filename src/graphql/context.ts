@@ -2,7 +2,7 @@
  * The per-request context every resolver receives.
  */
 import type { Logger } from 'pino';
-import type { DirectoryServiceDataClient } from '../ds-data/index.js';
+import type { DirectoryServiceDataClient, LightAbortSignal } from '../ds-data/index.js';
 import type { Principal } from '../http/auth.js';
 import type { AuditLog } from './audit.js';
 import type { AuthorizationPolicy } from './authorization.js';
@@ -23,7 +23,7 @@ export interface GatewayContext {
   readonly requestId: string;
   readonly logger: Logger;
   /** Aborted when the client disconnects or the query times out; passed to every AWS call. */
-  readonly signal: AbortSignal;
+  readonly signal: LightAbortSignal;
   /** Epoch milliseconds after which upstream calls are useless to this request. */
   readonly deadline: number;
   /** Request ids of the AWS calls made for this request so far, in order, for audit records. */

@@ -204,6 +204,22 @@ export function estimateQueryCost(
   variables: Readonly<Record<string, unknown>> | undefined,
   weights: CostWeights = DEFAULT_COST_WEIGHTS,
 ): number {
+  return estimateCost(schema, document, operationName, variables, weights).cost;
+}
+
+interface CostEstimate {
+  readonly cost: number;
+  /** Whether a variable's value entered the estimate; without one, the cost holds for any variables. */
+  readonly readsVariables: boolean;
+}
+
+function estimateCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Readonly<Record<string, unknown>> | undefined,
+  weights: CostWeights,
+): CostEstimate {
   const fragments = new Map<string, FragmentDefinitionNode>();
   const operations: OperationDefinitionNode[] = [];
   for (const definition of document.definitions) {
@@ -216,15 +232,16 @@ export function estimateQueryCost(
 
   const operation = operationName === undefined ? operations[0] : operations.find((candidate) => candidate.name?.value === operationName);
   if (operation === undefined) {
-    return 0;
+    return { cost: 0, readsVariables: false };
   }
   const rootType = schema.getRootType(operation.operation);
   if (rootType === undefined || rootType === null) {
-    return 0;
+    return { cost: 0, readsVariables: false };
   }
 
   const estimator = new CostEstimator(schema, weights, fragments, operation, variables ?? {});
-  return estimator.selectionCost(operation.selectionSet, rootType, true, new Set());
+  const cost = estimator.selectionCost(operation.selectionSet, rootType, true, new Set());
+  return { cost, readsVariables: estimator.readsVariables };
 }
 
 interface FragmentBranch {
@@ -235,6 +252,9 @@ interface FragmentBranch {
 }
 
 class CostEstimator {
+  /** Set once a variable's value is read, when a `first` argument is given by a variable. */
+  readsVariables = false;
+
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly weights: CostWeights,
@@ -328,6 +348,7 @@ class CostEstimator {
     if (node.kind !== Kind.VARIABLE) {
       return undefined;
     }
+    this.readsVariables = true;
     const name = node.name.value;
     if (Object.hasOwn(this.variables, name)) {
       return this.variables[name];
@@ -397,11 +418,34 @@ function costError(cost: number, maxCost: number): GraphQLError {
  * so `first: $pageSize` is costed at the value sent.
  */
 export function createCostLimitPlugin(options: CostOptions): ApolloServerPlugin {
+  // Apollo Server hands out one parsed document per distinct query text, so a cost that no
+  // variable entered is worked out once per document and operation.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const weights = options.weights ?? DEFAULT_COST_WEIGHTS;
+
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Readonly<Record<string, unknown>> | undefined): number => {
+    const key = operationName ?? '';
+    const known = costs.get(document)?.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    const estimate = estimateCost(schema, document, operationName, variables, weights);
+    if (!estimate.readsVariables) {
+      let byOperation = costs.get(document);
+      if (byOperation === undefined) {
+        byOperation = new Map();
+        costs.set(document, byOperation);
+      }
+      byOperation.set(key, estimate.cost);
+    }
+    return estimate.cost;
+  };
+
   return {
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation: ({ schema, document, request, operationName }) => {
-          const cost = estimateQueryCost(schema, document, operationName ?? undefined, request.variables, options.weights);
+          const cost = costOf(schema, document, operationName ?? undefined, request.variables);
           if (cost > options.maxCost) {
             return Promise.reject(costError(cost, options.maxCost));
           }

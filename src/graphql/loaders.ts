@@ -130,7 +130,11 @@ async function describeInChunks<Result extends DescribeResult>(
   describeChunk: (chunk: string[]) => Promise<Result>,
 ): Promise<Result | null> {
   try {
-    const parts = await Promise.all(chunksOf(names).map((chunk) => describeChunk(chunk)));
+    const chunks = chunksOf(names);
+    if (chunks.length === 1) {
+      return await describeChunk(chunks[0] as string[]);
+    }
+    const parts = await Promise.all(chunks.map((chunk) => describeChunk(chunk)));
     const [first, ...rest] = parts as unknown as [Result, ...Result[]];
     const attributes: Attributes = Object.assign({}, ...parts.map((part) => part.OtherAttributes ?? {}));
     return rest.length === 0 ? first : { ...first, OtherAttributes: attributes };
@@ -149,34 +153,51 @@ export interface Loaders {
 
 export type { Describer };
 
-/** Creates the loaders of one GraphQL request. */
+/**
+ * Creates the loaders of one GraphQL request. Each is built on first use, since most
+ * requests read only users or only groups, and many read neither.
+ */
 export function createLoaders(context: UpstreamContext): Loaders {
+  let users: Describer<DescribeUserResult> | undefined;
+  let groups: Describer<DescribeGroupResult> | undefined;
   return {
-    users: new Describer((locator, names) =>
-      describeInChunks(names, (chunk) =>
-        sendCommand(
-          context,
-          new DescribeUserCommand({
-            DirectoryId: locator.directoryId,
-            SAMAccountName: locator.samAccountName,
-            ...(locator.realm ? { Realm: locator.realm } : {}),
-            ...(chunk.length > 0 ? { OtherAttributes: chunk } : {}),
-          }),
-        ),
-      ),
-    ),
-    groups: new Describer((locator, names) =>
-      describeInChunks(names, (chunk) =>
-        sendCommand(
-          context,
-          new DescribeGroupCommand({
-            DirectoryId: locator.directoryId,
-            SAMAccountName: locator.samAccountName,
-            ...(locator.realm ? { Realm: locator.realm } : {}),
-            ...(chunk.length > 0 ? { OtherAttributes: chunk } : {}),
-          }),
-        ),
-      ),
-    ),
+    get users() {
+      return (users ??= describeUsers(context));
+    },
+    get groups() {
+      return (groups ??= describeGroups(context));
+    },
   };
+}
+
+function describeUsers(context: UpstreamContext): Describer<DescribeUserResult> {
+  return new Describer((locator, names) =>
+    describeInChunks(names, (chunk) =>
+      sendCommand(
+        context,
+        new DescribeUserCommand({
+          DirectoryId: locator.directoryId,
+          SAMAccountName: locator.samAccountName,
+          ...(locator.realm ? { Realm: locator.realm } : {}),
+          ...(chunk.length > 0 ? { OtherAttributes: chunk } : {}),
+        }),
+      ),
+    ),
+  );
+}
+
+function describeGroups(context: UpstreamContext): Describer<DescribeGroupResult> {
+  return new Describer((locator, names) =>
+    describeInChunks(names, (chunk) =>
+      sendCommand(
+        context,
+        new DescribeGroupCommand({
+          DirectoryId: locator.directoryId,
+          SAMAccountName: locator.samAccountName,
+          ...(locator.realm ? { Realm: locator.realm } : {}),
+          ...(chunk.length > 0 ? { OtherAttributes: chunk } : {}),
+        }),
+      ),
+    ),
+  );
 }

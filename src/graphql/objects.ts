@@ -4,6 +4,7 @@
  * needs, and reading fields that a list summary did not carry.
  */
 import type { GraphQLResolveInfo } from 'graphql';
+import type { CallAbortSignal } from '../ds-data/abort-link.js';
 import { checkString } from '../ds-data/constraints.js';
 import type { DescribeGroupResult, DescribeUserResult, GroupSummary, Group, Member, User, UserSummary } from '../ds-data/types.js';
 import type { GatewayContext } from './context.js';
@@ -47,9 +48,12 @@ export const CARRIED_FIELDS = {
 
 /** Keeps what AWS sent and marks each carried member that it left out as null. */
 function knownFields<Fields extends object>(fields: object, carried: readonly string[]): KnownFields<Fields> {
-  const known: Record<string, unknown> = Object.fromEntries(
-    Object.entries(fields).filter(([name, value]) => value !== undefined && name !== 'OtherAttributes' && name !== 'DirectoryId'),
-  );
+  const known: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (value !== undefined && name !== 'OtherAttributes' && name !== 'DirectoryId') {
+      known[name] = value;
+    }
+  }
   for (const name of carried) {
     known[name] ??= null;
   }
@@ -108,17 +112,21 @@ function lookaheadNames(info: GraphQLResolveInfo): string[] {
 
 const READ_BACK_DELAYS_MS = [100, 250, 500, 1000];
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: CallAbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);
       return;
     }
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const onAbort = (): void => {
       clearTimeout(timer);
       reject(signal.reason);
-    }, { once: true });
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -130,16 +138,21 @@ export interface DescribeOptions {
   readonly tolerateReplicationLag?: boolean;
 }
 
-async function describeWithLag<Result>(
+function describeWithLag<Result>(
   context: GatewayContext,
   load: () => Promise<Result | null>,
   clear: () => void,
   options: DescribeOptions,
 ): Promise<Result | null> {
+  return options.tolerateReplicationLag ? describeUntilReplicated(context, load, clear) : load();
+}
+
+async function describeUntilReplicated<Result>(
+  context: GatewayContext,
+  load: () => Promise<Result | null>,
+  clear: () => void,
+): Promise<Result | null> {
   let result = await load();
-  if (!options.tolerateReplicationLag) {
-    return result;
-  }
   for (const delay of READ_BACK_DELAYS_MS) {
     if (result) {
       break;
@@ -156,7 +169,15 @@ async function describeWithLag<Result>(
  * invalid (a name it does not support, say), describes it again without them, so the error
  * reaches only the `attributes` field that asked for the name and the object still resolves.
  */
-async function loadWithLookahead<Result extends DescribeUserResult | DescribeGroupResult>(
+function loadWithLookahead<Result extends DescribeUserResult | DescribeGroupResult>(
+  describer: Describer<Result>,
+  locator: ObjectLocator,
+  names: readonly string[],
+): Promise<Result | null> {
+  return names.length === 0 ? describer.load(locator) : loadOrRetryWithout(describer, locator, names);
+}
+
+async function loadOrRetryWithout<Result extends DescribeUserResult | DescribeGroupResult>(
   describer: Describer<Result>,
   locator: ObjectLocator,
   names: readonly string[],
@@ -164,7 +185,7 @@ async function loadWithLookahead<Result extends DescribeUserResult | DescribeGro
   try {
     return await describer.load(locator, names);
   } catch (error) {
-    if (names.length === 0 || (error as GraphQLError).extensions?.code !== ErrorCode.BAD_USER_INPUT) {
+    if ((error as GraphQLError).extensions?.code !== ErrorCode.BAD_USER_INPUT) {
       throw error;
     }
     describer.clear(locator);
@@ -213,36 +234,47 @@ function vanished(kind: string, locator: ObjectLocator): GraphQLError {
   );
 }
 
+/**
+ * A field value now or later. Field reads return known values synchronously: graphql-js
+ * completes a plain value without the promise and microtask that an async resolver costs.
+ */
+export type ValueOrPromise<T> = T | Promise<T>;
+
 /** Reads one field of a user: from what a list already returned, else from one shared describe. */
-export async function userField<Key extends keyof UserFields>(
+export function userField<Key extends keyof UserFields>(
   context: GatewayContext,
   ref: UserRef,
   key: Key,
-): Promise<NonNullable<UserFields[Key]> | null> {
+): ValueOrPromise<NonNullable<UserFields[Key]> | null> {
   const known = ref.known[key];
   if (known !== undefined) {
     return known ?? null;
   }
-  const described = await context.loaders.users.load(ref);
-  if (!described) {
-    throw vanished('User', ref);
-  }
-  return (described[key] as NonNullable<UserFields[Key]> | undefined) ?? null;
+  return describedField(context.loaders.users, 'User', ref, key);
 }
 
 /** Reads one field of a group: from what a list already returned, else from one shared describe. */
-export async function groupField<Key extends keyof GroupFields>(
+export function groupField<Key extends keyof GroupFields>(
   context: GatewayContext,
   ref: GroupRef,
   key: Key,
-): Promise<NonNullable<GroupFields[Key]> | null> {
+): ValueOrPromise<NonNullable<GroupFields[Key]> | null> {
   const known = ref.known[key];
   if (known !== undefined) {
     return known ?? null;
   }
-  const described = await context.loaders.groups.load(ref);
+  return describedField(context.loaders.groups, 'Group', ref, key);
+}
+
+async function describedField<Result extends DescribeUserResult | DescribeGroupResult, Key extends keyof Result>(
+  describer: Describer<Result>,
+  kind: 'User' | 'Group',
+  ref: ObjectLocator,
+  key: Key,
+): Promise<NonNullable<Result[Key]> | null> {
+  const described = await describer.load(ref);
   if (!described) {
-    throw vanished('Group', ref);
+    throw vanished(kind, ref);
   }
-  return (described[key] as NonNullable<GroupFields[Key]> | undefined) ?? null;
+  return described[key] ?? null;
 }

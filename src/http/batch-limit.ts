@@ -5,22 +5,23 @@
  * here) or accepts batches of any length. When batching is on, this Fastify `preValidation`
  * hook rejects arrays longer than `MAX_BATCH_SIZE` with 400 before any operation runs.
  */
-import type { FastifyReply, FastifyRequest, preValidationHookHandler } from 'fastify';
+import type { preValidationHookHandler } from 'fastify';
 
-/** Creates the hook; with `maxBatchSize` 0 it rejects every batch itself, with a message naming the setting. */
+/**
+ * Creates the hook; with `maxBatchSize` 0 it rejects every batch itself, with a message naming
+ * the setting. The hook takes Fastify's `done` callback rather than returning a promise,
+ * because it runs on every request and most requests are not batches.
+ */
 export function createBatchLimitHook(maxBatchSize: number): preValidationHookHandler {
-  return async function limitBatchSize(request: FastifyRequest, reply: FastifyReply) {
-    if (!Array.isArray(request.body)) {
-      return;
-    }
-
-    const size = request.body.length;
-    if (size <= maxBatchSize && size > 0) {
+  return function limitBatchSize(request, reply, done) {
+    const size = Array.isArray(request.body) ? request.body.length : undefined;
+    if (size === undefined || (size <= maxBatchSize && size > 0)) {
+      done();
       return;
     }
 
     const message = describeRejectedBatch(size, maxBatchSize);
-    await reply
+    reply
       .code(400)
       .header('content-type', 'application/json; charset=utf-8')
       .send({ errors: [{ message, extensions: { code: 'BAD_REQUEST', limit: 'batch', value: size, max: maxBatchSize } }] });

@@ -48,7 +48,8 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 /**
  * Registers an `onSend` hook that adds the security headers to every response of the app
- * (the plugin is not encapsulated). A route that sets its own `Content-Security-Policy`
+ * (the plugin is not encapsulated), and `Cache-Control: no-store` to those without a
+ * `Cache-Control` of their own. A route that sets its own `Content-Security-Policy`
  * keeps it, so the explorer can send `EXPLORER_CONTENT_SECURITY_POLICY`.
  *
  * NOTE: no `Strict-Transport-Security` header is sent, because the gateway itself serves
@@ -56,9 +57,13 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
  */
 export const securityHeadersPlugin = fastifyPlugin(
   async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
-    app.addHook('onSend', async (_request, reply, payload) => {
-      for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) {
-        reply.header(name, value);
+    // Synchronous, with `done`: an async hook costs a promise on every response.
+    app.addHook('onSend', (_request, reply, payload, done) => {
+      reply.headers(STATIC_SECURITY_HEADERS);
+      // Responses carry directory data, so nothing may store them unless the route says so
+      // (the explorer's assets do).
+      if (!reply.hasHeader('cache-control')) {
+        reply.header('cache-control', 'no-store');
       }
 
       if (!reply.hasHeader('content-security-policy')) {
@@ -67,7 +72,7 @@ export const securityHeadersPlugin = fastifyPlugin(
         reply.header('content-security-policy', isHtml ? LANDING_PAGE_CONTENT_SECURITY_POLICY : API_CONTENT_SECURITY_POLICY);
       }
 
-      return payload;
+      done(null, payload);
     });
   },
   { name: 'ds-data-gateway-security-headers', fastify: '5.x' },

@@ -172,6 +172,27 @@ describe('createCostLimitPlugin', () => {
     expect(result?.errors).toBeUndefined();
     expect(result?.data).toEqual({ users: { nodes: [] } });
   });
+
+  it('costs a document whose page size is a variable anew for every request', async () => {
+    const query = 'query Page($n: Int) { users(first: $n) { nodes { emailAddress } } }';
+    const statuses: Array<number | undefined> = [];
+    for (const n of [10, 60, 10]) {
+      const response = await server.executeOperation({ query, variables: { n } });
+      statuses.push(response.http.status);
+    }
+    expect(statuses).toEqual([undefined, 400, undefined]);
+  });
+
+  it('costs each operation of one document on its own', async () => {
+    const query = 'query Small { users(first: 5) { nodes { emailAddress } } } query Large { users(first: 80) { nodes { emailAddress } } }';
+    const costs: unknown[] = [];
+    for (const operationName of ['Small', 'Large', 'Small', 'Large']) {
+      const response = await server.executeOperation({ query, operationName });
+      const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+      costs.push(result?.errors?.[0]?.extensions?.['value'] ?? 'accepted');
+    }
+    expect(costs).toEqual(['accepted', 81, 'accepted', 81]);
+  });
 });
 
 describe('limits with random documents', () => {

@@ -7,6 +7,7 @@ import { buildSchema, graphql, type GraphQLResolveInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { GatewayContext } from '../../src/graphql/context.js';
 import { describeUserRef, type DescribeOptions } from '../../src/graphql/objects.js';
+import { LightAbortSignal } from '../../src/ds-data/index.js';
 
 const schema = buildSchema(`
   type User { givenName: String attributes(names: [String!]!): [String] }
@@ -18,7 +19,7 @@ async function readBack(misses: number, options: DescribeOptions) {
   let loads = 0;
   let clears = 0;
   const context = {
-    signal: new AbortController().signal,
+    signal: new LightAbortSignal(),
     loaders: {
       users: {
         load: async () => {

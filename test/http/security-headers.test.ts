@@ -25,6 +25,7 @@ async function startApp(): Promise<string> {
   app.get('/own-policy', async (_request, reply) =>
     reply.type('text/html').header('content-security-policy', EXPLORER_CONTENT_SECURITY_POLICY).send('<p>explorer</p>'),
   );
+  app.get('/cached', async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').send({ ok: true }));
   app.get('/fails', async () => {
     throw new Error('boom');
   });
@@ -40,6 +41,14 @@ describe('securityHeadersPlugin', () => {
       expect(response.headers.get(name), name).toBe(value);
     }
     expect(response.headers.get('content-security-policy')).toBe(API_CONTENT_SECURITY_POLICY);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('keeps a cache policy the route set', async () => {
+    const baseUrl = await startApp();
+    const response = await fetch(`${baseUrl}/cached`);
+
+    expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
   });
 
   it('uses the landing page policy for HTML', async () => {

@@ -7,7 +7,7 @@ import { listGroupMembers, listGroupsForMember } from '../directory-lists.js';
 import { encodeNodeId } from '../ids.js';
 import { checkAttributeNames, optionalRealm } from '../input.js';
 import type { AttributeEntry, GroupRef, UserRef } from '../model.js';
-import { groupField, userField } from '../objects.js';
+import { groupField, userField, type ValueOrPromise } from '../objects.js';
 import type { Attributes } from '../../ds-data/types.js';
 
 /** Picks the requested attributes from a describe result, in request order, matching names without case. */
@@ -22,15 +22,22 @@ function pickAttributes(names: readonly string[], attributes: Attributes | undef
   });
 }
 
-async function requireSid(context: GatewayContext, ref: UserRef | GroupRef): Promise<string> {
-  const sid = ref.kind === 'User' ? await userField(context, ref, 'SID') : await groupField(context, ref, 'SID');
-  if (!sid) {
-    throw new Error(`AWS returned no SID for ${ref.kind} "${ref.samAccountName}".`);
-  }
-  return sid;
+/** Applies `map` to a value now, or to a promised value when it arrives. */
+function mapValue<T, U>(value: ValueOrPromise<T>, map: (resolved: T) => U): ValueOrPromise<U> {
+  return value instanceof Promise ? value.then(map) : map(value);
 }
 
-async function realmOf(context: GatewayContext, ref: UserRef | GroupRef): Promise<string | null> {
+function requireSid(context: GatewayContext, ref: UserRef | GroupRef): ValueOrPromise<string> {
+  const sid = ref.kind === 'User' ? userField(context, ref, 'SID') : groupField(context, ref, 'SID');
+  return mapValue(sid, (value) => {
+    if (!value) {
+      throw new Error(`AWS returned no SID for ${ref.kind} "${ref.samAccountName}".`);
+    }
+    return value;
+  });
+}
+
+function realmOf(context: GatewayContext, ref: UserRef | GroupRef): ValueOrPromise<string | null> {
   if (ref.realm !== undefined) {
     return ref.realm;
   }
@@ -69,7 +76,7 @@ export const objectResolvers: Resolvers = {
     directoryId: (ref) => ref.directoryId,
     realm: (ref, _args, context) => realmOf(context, ref),
     sid: (ref, _args, context) => requireSid(context, ref),
-    samAccountName: async (ref, _args, context) => (await userField(context, ref, 'SAMAccountName')) ?? ref.samAccountName,
+    samAccountName: (ref, _args, context) => mapValue(userField(context, ref, 'SAMAccountName'), (name) => name ?? ref.samAccountName),
     distinguishedName: (ref, _args, context) => userField(context, ref, 'DistinguishedName'),
     userPrincipalName: (ref, _args, context) => userField(context, ref, 'UserPrincipalName'),
     emailAddress: (ref, _args, context) => userField(context, ref, 'EmailAddress'),
@@ -95,7 +102,7 @@ export const objectResolvers: Resolvers = {
     directoryId: (ref) => ref.directoryId,
     realm: (ref, _args, context) => realmOf(context, ref),
     sid: (ref, _args, context) => requireSid(context, ref),
-    samAccountName: async (ref, _args, context) => (await groupField(context, ref, 'SAMAccountName')) ?? ref.samAccountName,
+    samAccountName: (ref, _args, context) => mapValue(groupField(context, ref, 'SAMAccountName'), (name) => name ?? ref.samAccountName),
     distinguishedName: (ref, _args, context) => groupField(context, ref, 'DistinguishedName'),
     groupType: (ref, _args, context) => groupField(context, ref, 'GroupType'),
     groupScope: (ref, _args, context) => groupField(context, ref, 'GroupScope'),
