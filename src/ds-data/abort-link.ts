@@ -32,6 +32,8 @@ export class LightAbortSignal implements CallAbortSignal {
   /** Called on abort before the listeners, as on an `AbortSignal`; the AWS SDK's HTTP handlers fall back to it. */
   onabort: AbortListener | null = null;
   private listeners: AbortListener[] = [];
+  /** Calls linked to this signal, when it is a caller's signal; see `linkAbortSignal`. */
+  linked: Set<LightAbortSignal> | undefined;
 
   /** Adds an abort listener; every listener runs at most once, because a signal aborts at most once. */
   addEventListener(type: 'abort', listener: AbortListener): void {
@@ -70,7 +72,16 @@ export class LightAbortSignal implements CallAbortSignal {
   }
 }
 
+/**
+ * Linked calls of callers' Node.js signals. A `LightAbortSignal` keeps its own set instead:
+ * a gateway links every request's signal, and a WeakMap entry per request stays in the
+ * heap until a full garbage collection, with whatever the entry's value holds.
+ */
 const linkedSignals = new WeakMap<CallAbortSignal, Set<LightAbortSignal>>();
+
+function linkedSetOf(parent: CallAbortSignal): Set<LightAbortSignal> | undefined {
+  return parent instanceof LightAbortSignal ? parent.linked : linkedSignals.get(parent);
+}
 
 export interface LinkedSignal {
   /** Aborted with the caller's reason when the caller's signal aborts. */
@@ -87,10 +98,14 @@ export function linkAbortSignal(parent: CallAbortSignal): LinkedSignal {
     return { signal, release: () => {} };
   }
 
-  let children = linkedSignals.get(parent);
+  let children = linkedSetOf(parent);
   if (children === undefined) {
     const created = new Set<LightAbortSignal>();
-    linkedSignals.set(parent, created);
+    if (parent instanceof LightAbortSignal) {
+      parent.linked = created;
+    } else {
+      linkedSignals.set(parent, created);
+    }
     parent.addEventListener(
       'abort',
       () => {

@@ -58,26 +58,27 @@ export interface QuotaState {
  */
 export class SlidingWindowLog {
   private inFlight = 0;
-  /** Finish times in ascending order from `head` on; earlier slots are already pruned. */
-  private finishedAt: number[] = [];
+  /**
+   * Finish times in ascending order, in a ring of doubles: `count` of them from `head` on.
+   * A typed array holds each time without a heap object, and the ring never copies on
+   * removal; both matter because every call adds a time that stays for a whole window.
+   */
+  private finishedAt = new Float64Array(64);
   private head = 0;
+  private count = 0;
 
   constructor(private readonly windowMs: number) {}
 
   /** Number of calls in the window, in flight or finished less than one window ago. */
   get size(): number {
-    return this.inFlight + this.finishedAt.length - this.head;
+    return this.inFlight + this.count;
   }
 
   /** Drops calls that finished at least one window before `now`. */
   prune(now: number): void {
-    while (this.head < this.finishedAt.length && (this.finishedAt[this.head] as number) + this.windowMs <= now) {
-      this.head += 1;
-    }
-    // Compact now and then, so that the array does not grow with every call ever made.
-    if (this.head > 64 && this.head * 2 > this.finishedAt.length) {
-      this.finishedAt = this.finishedAt.slice(this.head);
-      this.head = 0;
+    while (this.count > 0 && this.finishTime(0) + this.windowMs <= now) {
+      this.head = (this.head + 1) % this.finishedAt.length;
+      this.count -= 1;
     }
   }
 
@@ -92,8 +93,7 @@ export class SlidingWindowLog {
       return now;
     }
     // Finished calls leave in finish order; calls in flight leave after all of them.
-    const finished = this.finishedAt.length - this.head;
-    return excess < finished ? (this.finishedAt[this.head + excess] as number) + this.windowMs : Infinity;
+    return excess < this.count ? this.finishTime(excess) + this.windowMs : Infinity;
   }
 
   /** Adds a call that starts now and returns the function that records when it finished. */
@@ -107,7 +107,7 @@ export class SlidingWindowLog {
       finished = true;
       this.inFlight -= 1;
       // A clock that steps back must not break the order; a later time only keeps the call longer.
-      this.finishedAt.push(Math.max(now, this.finishedAt.at(-1) ?? now));
+      this.append(this.count > 0 ? Math.max(now, this.finishTime(this.count - 1)) : now);
     };
   }
 
@@ -116,10 +116,13 @@ export class SlidingWindowLog {
     this.prune(now);
     // Calls in flight are assumed to finish now, and new calls at their start: a lower bound.
     // Both parts are in ascending order, because every finished call finished by `now`.
-    const existing = [
-      ...this.finishedAt.slice(this.head).map((finishedAt) => finishedAt + this.windowMs),
-      ...Array<number>(this.inFlight).fill(now + this.windowMs),
-    ];
+    const existing: number[] = [];
+    for (let index = 0; index < this.count; index += 1) {
+      existing.push(this.finishTime(index) + this.windowMs);
+    }
+    for (let index = 0; index < this.inFlight; index += 1) {
+      existing.push(now + this.windowMs);
+    }
     const added: number[] = [];
     let nextExisting = 0;
     let nextAdded = 0;
@@ -144,6 +147,25 @@ export class SlidingWindowLog {
       projected.push(startAt);
     }
     return projected;
+  }
+
+  /** The `index`-th oldest finish time still in the window. */
+  private finishTime(index: number): number {
+    return this.finishedAt[(this.head + index) % this.finishedAt.length] as number;
+  }
+
+  private append(finishedAt: number): void {
+    if (this.count === this.finishedAt.length) {
+      // Full: copy the ring in order into one twice as large.
+      const grown = new Float64Array(this.finishedAt.length * 2);
+      for (let index = 0; index < this.count; index += 1) {
+        grown[index] = this.finishTime(index);
+      }
+      this.finishedAt = grown;
+      this.head = 0;
+    }
+    this.finishedAt[(this.head + this.count) % this.finishedAt.length] = finishedAt;
+    this.count += 1;
   }
 }
 

@@ -47,6 +47,20 @@ describe('linkAbortSignal', () => {
     expect(kept.signal.aborted).toBe(true);
   });
 
+  it('links calls to a light caller signal through the signal itself', () => {
+    const caller = new LightAbortSignal();
+    const first = linkAbortSignal(caller);
+    const second = linkAbortSignal(caller);
+    first.release();
+
+    expect(caller.linked?.size).toBe(1);
+    caller.abort(new Error('timeout'));
+
+    expect(first.signal.aborted).toBe(false);
+    expect(second.signal.aborted).toBe(true);
+    expect(caller.linked?.size).toBe(0);
+  });
+
   it('returns an aborted signal for a caller signal that is already aborted', () => {
     const reason = new DOMException('The query exceeded 15000 ms.', 'TimeoutError');
     const link = linkAbortSignal(AbortSignal.abort(reason));

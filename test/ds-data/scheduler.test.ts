@@ -490,4 +490,36 @@ describe('SlidingWindowLog', () => {
     expect(log.nextStartAt(1, 5000)).toBe(Infinity);
     expect(log.project(1, 5000, 2)).toEqual([6000, 7000]);
   });
+
+  it('counts every call of a long run, across its storage growing and wrapping around', () => {
+    const log = new SlidingWindowLog(1000);
+    // 150 calls in the first window, then windows of 100 calls each that push the oldest out.
+    for (let call = 0; call < 150; call += 1) {
+      log.record()(call);
+    }
+    expect(log.size).toBe(150);
+    expect(log.nextStartAt(150, 500)).toBe(1000);
+
+    for (let second = 1; second <= 5; second += 1) {
+      for (let call = 0; call < 100; call += 1) {
+        const finishedAt = second * 1000 + 200 + call;
+        log.prune(finishedAt);
+        log.record()(finishedAt);
+      }
+      expect(log.size).toBe(100);
+      expect(log.nextStartAt(100, second * 1000 + 300)).toBe(second * 1000 + 1200);
+      expect(log.nextStartAt(101, second * 1000 + 300)).toBe(second * 1000 + 300);
+    }
+  });
+
+  it('keeps finish times in order when the clock steps back', () => {
+    const log = new SlidingWindowLog(1000);
+    log.record()(500);
+    log.record()(300);
+
+    expect(log.nextStartAt(1, 600)).toBe(1500);
+    expect(log.nextStartAt(2, 1499)).toBe(1500);
+    expect(log.nextStartAt(2, 1500)).toBe(1500);
+    expect(log.size).toBe(0);
+  });
 });
