@@ -29,13 +29,13 @@ type AbortListener = (this: LightAbortSignal, event: { readonly type: 'abort' })
 export class LightAbortSignal implements CallAbortSignal {
   aborted = false;
   reason: unknown = undefined;
-  /** Called on abort before the listeners, as on an `AbortSignal`; the AWS SDK's HTTP handlers fall back to it. */
+  /** Called on abort before the listeners, as on an `AbortSignal`. The AWS SDK's HTTP handlers fall back to it. */
   onabort: AbortListener | null = null;
   private listeners: AbortListener[] = [];
   /** Calls linked to this signal, when it is a caller's signal; see `linkAbortSignal`. */
   linked: Set<LightAbortSignal> | undefined;
 
-  /** Adds an abort listener; every listener runs at most once, because a signal aborts at most once. */
+  /** Adds an abort listener. It runs at most once, because the signal aborts at most once. */
   addEventListener(type: 'abort', listener: AbortListener): void {
     if (type === 'abort' && !this.aborted && !this.listeners.includes(listener)) {
       this.listeners.push(listener);

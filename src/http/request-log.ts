@@ -1,10 +1,11 @@
 /**
- * Fastify's own log lines about requests, as the gateway writes them: one `request completed`
- * line per request at `info`, with the request id, method, path (no query string, since a
- * GET request carries the GraphQL document and variables there), client address, status and
- * time in ms. Fastify's default writes a second line when each request arrives; here that
- * line is at `debug`, as a line per request costs the gateway more than any other feature
- * that runs on every request.
+ * Fastify's own log lines about requests, as the gateway writes them. Each request gets one
+ * `request completed` line at `info` with the request id, method, path, client address,
+ * status and time in ms. The path has no query string, because a GET request carries the
+ * GraphQL document and variables there.
+ *
+ * Fastify's default also writes a line when each request arrives. Here that line is at
+ * `debug`, because a log line is among the largest costs the gateway adds to a request.
  */
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
