@@ -59,7 +59,7 @@ export function renderMarkdown(results: BenchResults): string {
   ];
   for (const section of results.sections) {
     for (const check of section.targets) {
-      lines.push(`| ${section.title} | ${check.target} | ${check.measured} | ${check.met ? 'yes' : '**no**'} |`);
+      lines.push(`| ${cell(section.title)} | ${cell(check.target)} | ${cell(check.measured)} | ${check.met ? 'yes' : '**no**'} |`);
     }
   }
 
@@ -69,15 +69,20 @@ export function renderMarkdown(results: BenchResults): string {
       const [header, ...rows] = section.table;
       lines.push(`| ${(header ?? []).join(' | ')} |`, `|${(header ?? []).map(() => '---').join('|')}|`);
       for (const row of rows) {
-        lines.push(`| ${row.join(' | ')} |`);
+        lines.push(`| ${row.map(cell).join(' | ')} |`);
       }
       lines.push('');
     }
     lines.push('| figure | value | unit |', '|---|---|---|');
     for (const figure of section.figures) {
-      lines.push(`| ${figure.name} | ${figure.value} | ${figure.unit} |`);
+      lines.push(`| ${cell(figure.name)} | ${figure.value} | ${cell(figure.unit)} |`);
     }
   }
   lines.push('');
   return lines.join('\n');
+}
+
+/** Escapes the pipes in a table cell, such as the ones of `|slope|`, which would end the cell. */
+function cell(text: string | number): string {
+  return String(text).replaceAll('|', '\\|');
 }
