@@ -105,7 +105,7 @@ export function redactSensitive(value: unknown): unknown {
   return redactValue(value, 0, new Set());
 }
 
-/** `seen` holds the objects already copied, so that a cycle or a repeated object ends as `REDACTED`. */
+/** `seen` contains the objects already copied, so that a cycle or a repeated object ends as `REDACTED`. */
 function redactValue(value: unknown, depth: number, seen: Set<object>): unknown {
   if (value === null || typeof value !== 'object' || !isPlainRecordOrArray(value)) {
     return value;
@@ -123,7 +123,13 @@ function redactValue(value: unknown, depth: number, seen: Set<object>): unknown 
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(record)) {
     const member = record[key];
-    copy[key] = isRedactedKey(key) ? REDACTED : typeof member === 'object' ? redactValue(member, depth + 1, seen) : member;
+    if (isRedactedKey(key)) {
+      copy[key] = REDACTED;
+    } else if (typeof member === 'object') {
+      copy[key] = redactValue(member, depth + 1, seen);
+    } else {
+      copy[key] = member;
+    }
   }
   return copy;
 }

@@ -423,15 +423,21 @@ export function createCostLimitPlugin(options: CostOptions): ApolloServerPlugin 
   const costs = new WeakMap<DocumentNode, Map<string, number>>();
   const weights = options.weights ?? DEFAULT_COST_WEIGHTS;
 
-  const costOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Readonly<Record<string, unknown>> | undefined): number => {
+  const costOf = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | undefined,
+    variables: Readonly<Record<string, unknown>> | undefined,
+  ): number => {
     const key = operationName ?? '';
-    const known = costs.get(document)?.get(key);
+    let byOperation = costs.get(document);
+    const known = byOperation?.get(key);
     if (known !== undefined) {
       return known;
     }
+
     const estimate = estimateCost(schema, document, operationName, variables, weights);
     if (!estimate.readsVariables) {
-      let byOperation = costs.get(document);
       if (byOperation === undefined) {
         byOperation = new Map();
         costs.set(document, byOperation);
