@@ -112,8 +112,8 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
     const gatewayAtHalf = medianBy(atHalf.gateway, (result) => result.latencyP99Ms);
     const describeAtHalf = medianBy(atHalf.describe, (result) => result.latencyP99Ms);
 
-    // Each round runs the servers back to back, so the ratio within a round is the least
-    // disturbed by other work on the shared CPUs; the median over rounds counts.
+    // Each round runs the servers back to back, so other work on the shared CPUs disturbs the
+    // ratio within a round least. The median over the rounds counts.
     const ratioToDescribe = median(gatewayRuns.map((run, index) => run.requestsPerSecond / (describeRuns[index] as LoadResult).requestsPerSecond));
     const bestRatioToDescribe = gateway.requestsPerSecond / describe.requestsPerSecond;
     const gatewayCpu = median(cpuPerRequest['gateway'] ?? []);
@@ -159,8 +159,8 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           `warm-up, then ${settings.rounds} rounds of ${settings.peakSeconds} s peak runs, one per server in turn. ` +
           "Peak throughput is each server's best run; the throughput ratio is the median of the ratios within a round. " +
           `Then the gateway and baseline a get ${settings.latencyRounds} interleaved ${settings.latencySeconds} s runs each at half the ` +
-          "gateway's peak, sent open-loop: requests leave at a steady pace whether or not earlier ones have returned, " +
-          'and latency runs from when a request was due, so waiting for a connection counts. The median p99 of the runs counts. ' +
+          "gateway's peak, sent open-loop. Requests leave at a steady pace whether or not earlier ones have returned. " +
+          'Latency runs from when a request was due, so waiting for a connection counts. The median p99 of the runs counts. ' +
           'CPU per request is ' +
           "the server process's user and system CPU time over a peak run divided by its requests; " +
           'it is less sensitive than throughput to other work on the machine.',

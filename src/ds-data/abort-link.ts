@@ -35,7 +35,7 @@ export class LightAbortSignal implements CallAbortSignal {
   /** Calls linked to this signal, when it is a caller's signal; see `linkAbortSignal`. */
   linked: Set<LightAbortSignal> | undefined;
 
-  /** Adds an abort listener. It runs at most once, because the signal aborts at most once. */
+  /** Adds an abort listener, once per listener. `abort` runs and drops the listeners, and a second `abort` does nothing. */
   addEventListener(type: 'abort', listener: AbortListener): void {
     if (type === 'abort' && !this.aborted && !this.listeners.includes(listener)) {
       this.listeners.push(listener);

@@ -60,8 +60,8 @@ export class SlidingWindowLog {
   private inFlight = 0;
   /**
    * Finish times in ascending order, in a ring of doubles: `count` of them from `head` on.
-   * A typed array holds each time without a heap object, and the ring never copies on
-   * removal; both matter because every call adds a time that stays for a whole window.
+   * A typed array stores each time without a heap object, and the ring never copies on
+   * removal. Both matter, because every call adds a time that stays for a whole window.
    */
   private finishedAt = new Float64Array(64);
   private head = 0;
@@ -149,7 +149,7 @@ export class SlidingWindowLog {
     return projected;
   }
 
-  /** The `index`-th oldest finish time still in the window. */
+  /** Returns the `index`-th oldest finish time still in the window. */
   private finishTime(index: number): number {
     return this.finishedAt[(this.head + index) % this.finishedAt.length] as number;
   }

@@ -57,11 +57,11 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
  */
 export const securityHeadersPlugin = fastifyPlugin(
   async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
-    // Synchronous, with `done`: an async hook costs a promise on every response.
+    // Synchronous, with `done`, because an async hook costs a promise on every response.
     app.addHook('onSend', (_request, reply, payload, done) => {
       reply.headers(STATIC_SECURITY_HEADERS);
-      // Responses carry directory data, so nothing may store them unless the route says so
-      // (the explorer's assets do).
+      // Responses carry directory data, so nothing may store them unless the route sets its
+      // own policy (the explorer's assets do).
       if (!reply.hasHeader('cache-control')) {
         reply.header('cache-control', 'no-store');
       }

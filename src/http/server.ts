@@ -108,9 +108,9 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     formatError: (formatted, error) => formatGatewayError(formatted, error, { development, logger }),
     plugins: [
       fastifyApolloDrainPlugin(app),
-      // The schema has no cache hints, and directory data must not be stored anyway: the
-      // security headers plugin sends `Cache-Control: no-store`. Apollo's plugin would work
-      // out the same answer from a hook on every resolved field.
+      // The schema has no cache hints, and directory data must not be stored anyway, so the
+      // security headers plugin sends `Cache-Control: no-store`. Apollo's plugin would compute
+      // the same policy from a hook on every resolved field.
       ApolloServerPluginCacheControlDisabled(),
       createCostLimitPlugin({ maxCost: limits.maxCost }),
       createLandingPagePlugin({

@@ -491,7 +491,7 @@ describe('SlidingWindowLog', () => {
     expect(log.project(1, 5000, 2)).toEqual([6000, 7000]);
   });
 
-  it('counts every call of a long run, across its storage growing and wrapping around', () => {
+  it('counts calls across ring growth', () => {
     const log = new SlidingWindowLog(1000);
     // 150 calls in the first window, then windows of 100 calls each that push the oldest out.
     for (let call = 0; call < 150; call += 1) {
