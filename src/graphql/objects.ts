@@ -49,8 +49,10 @@ export const CARRIED_FIELDS = {
 /** Keeps what AWS sent and marks each carried member that it left out as null. */
 function knownFields<Fields extends object>(fields: object, carried: readonly string[]): KnownFields<Fields> {
   const known: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(fields)) {
-    if (value !== undefined && name !== 'OtherAttributes' && name !== 'DirectoryId') {
+  const source = fields as Record<string, unknown>;
+  for (const name in source) {
+    const value = source[name];
+    if (value !== undefined && name !== 'OtherAttributes' && name !== 'DirectoryId' && name !== '$metadata') {
       known[name] = value;
     }
   }
@@ -69,7 +71,8 @@ export function userRef(
   fields: Partial<UserFields> | UserSummary | User,
   carried: ReadonlyArray<keyof UserFields> = [],
 ): UserRef {
-  return { kind: 'User', ...locator, known: knownFields<UserFields>(fields, carried) };
+  const { directoryId, realm, samAccountName } = locator;
+  return { kind: 'User', directoryId, realm, samAccountName, known: knownFields<UserFields>(fields, carried) };
 }
 
 /** Makes the ref of a group from what an AWS result returned; see `userRef`. */
@@ -78,7 +81,8 @@ export function groupRef(
   fields: Partial<GroupFields> | GroupSummary | Group,
   carried: ReadonlyArray<keyof GroupFields> = [],
 ): GroupRef {
-  return { kind: 'Group', ...locator, known: knownFields<GroupFields>(fields, carried) };
+  const { directoryId, realm, samAccountName } = locator;
+  return { kind: 'Group', directoryId, realm, samAccountName, known: knownFields<GroupFields>(fields, carried) };
 }
 
 /**
