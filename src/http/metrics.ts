@@ -13,10 +13,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance } from 'fastify';
 import { Kind, type DocumentNode } from 'graphql';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 
 import type { CallRecord } from '../ds-data/config.js';
 import type { SchedulerMetrics } from '../ds-data/scheduler.js';
+import { CounterFamily, HistogramFamily } from './metric-families.js';
 
 /** Error codes kept as label values; any other code is counted as `OTHER`. */
 const KNOWN_ERROR_CODES = new Set([
@@ -73,45 +74,45 @@ export function createMetrics(options: CreateMetricsOptions = {}): GatewayMetric
     collectDefaultMetrics({ register: registry });
   }
 
-  const graphqlRequests = new Counter({
+  const graphqlRequests = new CounterFamily({
     name: 'gateway_graphql_requests_total',
     help: 'GraphQL requests by operation type, operation name and outcome (`success` or the first error code).',
     labelNames: ['operation_type', 'operation_name', 'outcome'] as const,
     registers: [registry],
   });
-  const graphqlDuration = new Histogram({
+  const graphqlDuration = new HistogramFamily({
     name: 'gateway_graphql_request_duration_seconds',
     help: 'Time from the start of a GraphQL request to its response, in seconds.',
     labelNames: ['operation_type', 'operation_name'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
-  const awsCalls = new Counter({
+  const awsCalls = new CounterFamily({
     name: 'gateway_aws_calls_total',
     help: 'AWS Directory Service Data calls by operation, directory and final HTTP status (`none` when no response arrived).',
     labelNames: ['operation', 'directory_id', 'status'] as const,
     registers: [registry],
   });
-  const awsDuration = new Histogram({
+  const awsDuration = new HistogramFamily({
     name: 'gateway_aws_call_duration_seconds',
     help: 'Duration of AWS calls including retries and retry delays, in seconds.',
     labelNames: ['operation', 'directory_id'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
-  const awsRetries = new Counter({
+  const awsRetries = new CounterFamily({
     name: 'gateway_aws_retries_total',
     help: 'HTTP attempts beyond the first, by AWS operation and directory.',
     labelNames: ['operation', 'directory_id'] as const,
     registers: [registry],
   });
-  const awsThrottles = new Counter({
+  const awsThrottles = new CounterFamily({
     name: 'gateway_aws_throttled_calls_total',
     help: 'AWS calls that ended with ThrottlingException after all retries, by operation and directory.',
     labelNames: ['operation', 'directory_id'] as const,
     registers: [registry],
   });
-  const throttleResponses = new Counter({
+  const throttleResponses = new CounterFamily({
     name: 'gateway_aws_throttle_responses_total',
     help: 'ThrottlingException responses from AWS, retried ones included, by directory.',
     labelNames: ['directory_id'] as const,
@@ -123,7 +124,7 @@ export function createMetrics(options: CreateMetricsOptions = {}): GatewayMetric
     labelNames: ['directory_id', 'kind'] as const,
     registers: [registry],
   });
-  const queueWait = new Histogram({
+  const queueWait = new HistogramFamily({
     name: 'gateway_scheduler_wait_seconds',
     help: 'Time AWS calls waited in the quota scheduler before starting, in seconds.',
     labelNames: ['directory_id', 'kind'] as const,
@@ -162,8 +163,8 @@ export function createMetrics(options: CreateMetricsOptions = {}): GatewayMetric
           const firstCode = errors?.[0]?.extensions?.code;
           const outcome = errors === undefined || errors.length === 0 ? 'success' : errorCodeLabel(firstCode);
 
-          graphqlRequests.inc({ operation_type: operationType, operation_name: operationName, outcome });
-          graphqlDuration.observe({ operation_type: operationType, operation_name: operationName }, (performance.now() - started) / 1000);
+          graphqlRequests.inc([operationType, operationName, outcome]);
+          graphqlDuration.observe([operationType, operationName], (performance.now() - started) / 1000);
           return Promise.resolve();
         },
       });
@@ -171,25 +172,26 @@ export function createMetrics(options: CreateMetricsOptions = {}): GatewayMetric
   };
 
   function recordCall(record: CallRecord): void {
-    const labels = { operation: record.operation, directory_id: record.directoryId };
-    awsCalls.inc({ ...labels, status: record.httpStatusCode === undefined ? 'none' : String(record.httpStatusCode) });
-    awsDuration.observe(labels, record.latencyMs / 1000);
+    const series = [record.operation, record.directoryId];
+    const status = record.httpStatusCode === undefined ? 'none' : String(record.httpStatusCode);
+    awsCalls.inc([record.operation, record.directoryId, status]);
+    awsDuration.observe(series, record.latencyMs / 1000);
     if (record.attempts > 1) {
-      awsRetries.inc(labels, record.attempts - 1);
+      awsRetries.inc(series, record.attempts - 1);
     }
     // A throttled attempt that a retry recovered from is not visible in a CallRecord, so this
     // counts only calls that stayed throttled. `recordThrottle` counts every throttled response.
     if (record.errorName === 'ThrottlingException') {
-      awsThrottles.inc(labels);
+      awsThrottles.inc(series);
     }
   }
 
   const schedulerMetrics: SchedulerMetrics = {
-    observeWait: (directoryId, kind, ms) => queueWait.observe({ directory_id: directoryId, kind }, ms / 1000),
+    observeWait: (directoryId, kind, ms) => queueWait.observe([directoryId, kind], ms / 1000),
     setQueueDepth: (directoryId, kind, depth) => queueDepth.set({ directory_id: directoryId, kind }, depth),
   };
 
-  const recordThrottle = (directoryId: string) => throttleResponses.inc({ directory_id: directoryId });
+  const recordThrottle = (directoryId: string) => throttleResponses.inc([directoryId]);
 
   return { registry, apolloPlugin, recordCall, recordThrottle, schedulerMetrics, render: () => registry.metrics() };
 }

@@ -1,0 +1,192 @@
+/**
+ * Counters and histograms for the per-request metrics, served through a prom-client registry.
+ *
+ * prom-client checks and hashes the label object on every `inc` and `observe`, and keys a
+ * histogram's buckets by the bound turned into a string. That comes to a few microseconds a
+ * call, and the gateway makes several such calls per request. Here the series of a label set
+ * is looked up once per call in nested maps, one level per label, and recording is a loop
+ * over the bucket bounds. The registry formats these families exactly as it formats its own
+ * counters and histograms (test/http/metric-families.test.ts compares the text).
+ */
+import type { Registry } from 'prom-client';
+
+/** One sample as prom-client's `get()` returns it; the registry formats these. */
+interface Sample {
+  readonly value: number;
+  readonly labels: Record<string, string | number>;
+  readonly metricName?: string;
+}
+
+/** What the registry asks every metric for when it renders the text format. */
+interface MetricSnapshot {
+  readonly name: string;
+  readonly help: string;
+  readonly type: 'counter' | 'histogram';
+  readonly values: Sample[];
+  readonly aggregator: 'sum';
+}
+
+interface FamilyOptions<Label extends string> {
+  readonly name: string;
+  readonly help: string;
+  /** Label names in the order the samples show them. */
+  readonly labelNames: readonly Label[];
+  readonly registers: readonly Registry[];
+}
+
+/** Series by label values, one map level per label; the last level holds the series. */
+class SeriesIndex<Series> {
+  private readonly root = new Map<string, unknown>();
+  /** Every series in the order it first appeared, which is the order of the samples. */
+  readonly all: Array<{ readonly labels: Record<string, string>; readonly series: Series }> = [];
+
+  constructor(
+    private readonly labelNames: readonly string[],
+    private readonly create: () => Series,
+  ) {}
+
+  get(values: readonly string[]): Series {
+    if (values.length !== this.labelNames.length) {
+      throw new TypeError(`Expected ${this.labelNames.length} label values (${this.labelNames.join(', ')}), got ${values.length}.`);
+    }
+
+    let level = this.root;
+    const last = values.length - 1;
+    for (let index = 0; index < last; index += 1) {
+      const value = values[index] as string;
+      let next = level.get(value) as Map<string, unknown> | undefined;
+      if (next === undefined) {
+        next = new Map();
+        level.set(value, next);
+      }
+      level = next;
+    }
+
+    const key = last >= 0 ? (values[last] as string) : '';
+    let series = level.get(key) as Series | undefined;
+    if (series === undefined) {
+      series = this.create();
+      level.set(key, series);
+      const labels: Record<string, string> = {};
+      this.labelNames.forEach((name, index) => {
+        labels[name] = values[index] as string;
+      });
+      this.all.push({ labels, series });
+    }
+    return series;
+  }
+
+  clear(): void {
+    this.root.clear();
+    this.all.length = 0;
+  }
+}
+
+interface CounterSeries {
+  value: number;
+}
+
+/** A counter whose series are found by label values, in `labelNames` order. */
+export class CounterFamily<Label extends string> {
+  readonly name: string;
+  readonly help: string;
+  readonly type = 'counter' as const;
+  readonly aggregator = 'sum' as const;
+  private readonly index: SeriesIndex<CounterSeries>;
+
+  constructor(options: FamilyOptions<Label>) {
+    this.name = options.name;
+    this.help = options.help;
+    this.index = new SeriesIndex(options.labelNames, () => ({ value: 0 }));
+    register(this, options.registers);
+  }
+
+  /** Adds `amount` (1 by default, never negative) to the series of `labelValues`. */
+  inc(labelValues: readonly string[], amount = 1): void {
+    if (!(amount >= 0) || !Number.isFinite(amount)) {
+      throw new TypeError(`A counter of ${this.name} only goes up by a finite amount, got ${amount}.`);
+    }
+    this.index.get(labelValues).value += amount;
+  }
+
+  get(): Promise<MetricSnapshot> {
+    const values = this.index.all.map(({ labels, series }) => ({ value: series.value, labels }));
+    return Promise.resolve({ name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator });
+  }
+
+  reset(): void {
+    this.index.clear();
+  }
+}
+
+interface HistogramSeries {
+  /** Observations per bucket, not cumulative; the last slot counts those above every bound. */
+  readonly counts: Float64Array;
+  sum: number;
+  count: number;
+}
+
+/** A histogram whose series are found by label values, in `labelNames` order. */
+export class HistogramFamily<Label extends string> {
+  readonly name: string;
+  readonly help: string;
+  readonly type = 'histogram' as const;
+  readonly aggregator = 'sum' as const;
+  private readonly bounds: Float64Array;
+  private readonly index: SeriesIndex<HistogramSeries>;
+
+  constructor(options: FamilyOptions<Label> & { readonly buckets: readonly number[] }) {
+    const sorted = [...options.buckets].sort((a, b) => a - b);
+    if (options.labelNames.includes('le' as Label)) {
+      throw new TypeError(`The histogram ${options.name} cannot have a label named "le": buckets use it.`);
+    }
+    this.name = options.name;
+    this.help = options.help;
+    this.bounds = Float64Array.from(sorted);
+    this.index = new SeriesIndex(options.labelNames, () => ({ counts: new Float64Array(sorted.length + 1), sum: 0, count: 0 }));
+    register(this, options.registers);
+  }
+
+  /** Records `value` in the series of `labelValues`. */
+  observe(labelValues: readonly string[], value: number): void {
+    if (!Number.isFinite(value)) {
+      throw new TypeError(`A histogram of ${this.name} only records finite numbers, got ${value}.`);
+    }
+    const series = this.index.get(labelValues);
+    const bounds = this.bounds;
+    let bucket = 0;
+    while (bucket < bounds.length && value > (bounds[bucket] as number)) {
+      bucket += 1;
+    }
+    series.counts[bucket] = (series.counts[bucket] as number) + 1;
+    series.sum += value;
+    series.count += 1;
+  }
+
+  get(): Promise<MetricSnapshot> {
+    const values: Sample[] = [];
+    const bucketName = `${this.name}_bucket`;
+    for (const { labels, series } of this.index.all) {
+      let cumulative = 0;
+      this.bounds.forEach((bound, index) => {
+        cumulative += series.counts[index] as number;
+        values.push({ value: cumulative, labels: { le: bound, ...labels }, metricName: bucketName });
+      });
+      values.push({ value: series.count, labels: { le: '+Inf', ...labels }, metricName: bucketName });
+      values.push({ value: series.sum, labels, metricName: `${this.name}_sum` });
+      values.push({ value: series.count, labels, metricName: `${this.name}_count` });
+    }
+    return Promise.resolve({ name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator });
+  }
+
+  reset(): void {
+    this.index.clear();
+  }
+}
+
+function register(metric: CounterFamily<string> | HistogramFamily<string>, registries: readonly Registry[]): void {
+  for (const registry of registries) {
+    // The registry needs only name, help, type, aggregator, get() and reset() of a metric.
+    registry.registerMetric(metric as unknown as Parameters<Registry['registerMetric']>[0]);
+  }
+}
