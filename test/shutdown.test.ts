@@ -4,6 +4,7 @@
  * on the emulator lets that request finish, refuses new connections, and exits with code 0.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 /** Starts `src/main.ts` against the emulator in AWS mode and resolves with the GraphQL URL it prints. */
-function startGateway(): Promise<{ url: string; exit: Promise<number | null>; stderr: () => string }> {
+function startGateway(): Promise<{ url: string; exit: Promise<number | null>; stdout: () => string; stderr: () => string }> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const process_ = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
@@ -72,7 +73,23 @@ function startGateway(): Promise<{ url: string; exit: Promise<number | null>; st
     });
     void exit.then((code) => reject(new Error(`The gateway exited with code ${code} before it listened:\n${stdout}\n${stderr}`)));
   });
-  return url.then((resolved) => ({ url: resolved, exit, stderr: () => stderr }));
+  return url.then((resolved) => ({ url: resolved, exit, stdout: () => stdout, stderr: () => stderr }));
+}
+
+/** POSTs a JSON body through `agent`; resolves with the status and the body text. */
+function postJson(url: string, payload: unknown, agent: Agent): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+    });
+    request.on('error', reject);
+    request.end(JSON.stringify(payload));
+  });
 }
 
 describe('graceful shutdown', () => {
@@ -81,27 +98,39 @@ describe('graceful shutdown', () => {
     const gateway = await startGateway();
 
     const started = Date.now();
-    const inFlight = fetch(gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ user(samAccountName: "jdoe") { samAccountName } }' }),
-    });
+    // Node's agent keeps an idle connection open until the server closes it, as a browser or
+    // a load balancer might, so the shutdown must close it once the response is written.
+    const agent = new Agent({ keepAlive: true });
+    const inFlight = postJson(gateway.url, { query: '{ user(samAccountName: "jdoe") { samAccountName } }' }, agent);
 
-    // Wait until the request has reached the emulator, then stop the gateway.
-    while (!emulator.requests.some((request) => request.operation === 'DescribeUser')) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    // The emulator records a request only once it has answered, so it cannot tell when the
+    // call has arrived. On loopback that takes milliseconds; 300 ms leaves the call more than
+    // a second of its 1.5 s latency to run when SIGTERM lands. The log order below checks it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     child?.kill('SIGTERM');
 
     const response = await inFlight;
-    const body = (await response.json()) as { data?: unknown; errors?: unknown };
+    const responded = Date.now();
+    const body = JSON.parse(response.body) as { data?: unknown; errors?: unknown };
     expect(response.status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({ user: { samAccountName: 'jdoe' } });
     expect(Date.now() - started).toBeGreaterThanOrEqual(UPSTREAM_LATENCY_MS - 100);
 
     expect(await gateway.exit).toBe(0);
+    agent.destroy();
+    // Without closing the connection that went idle, the exit waited about 8 s for it.
+    expect(Date.now() - responded).toBeLessThan(2000);
     await expect(fetch(gateway.url, { method: 'POST', body: '{}' })).rejects.toThrow('fetch failed');
     expect(gateway.stderr()).not.toContain('shutdown timed out');
+
+    // The request finished after the signal, and log lines still buffered at exit were written.
+    const messages = gateway
+      .stdout()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages.slice(-3)).toEqual(['shutting down: draining in-flight requests', 'request completed', 'gateway stopped']);
+    expect(emulator.requests.filter((request) => request.operation === 'DescribeUser')).toHaveLength(1);
   }, 60_000);
 });

@@ -57,6 +57,9 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+/** How often, in ms, a closing gateway closes the keep-alive connections that went idle. */
+const CLOSE_IDLE_INTERVAL_MS = 100;
+
 /** Builds the gateway without listening; `listen()` starts it. */
 export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const { config, client, logger } = options;
@@ -229,7 +232,15 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`;
     },
     async close() {
-      await app.close();
+      // Fastify closes the connections that are idle when closing starts. A keep-alive
+      // connection whose request was still running goes idle later, and would hold the
+      // shutdown until the client dropped it, so idle connections are closed until the end.
+      const closeIdle = setInterval(() => app.server.closeIdleConnections(), CLOSE_IDLE_INTERVAL_MS);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(closeIdle);
+      }
       await options.tracing?.shutdown();
     },
   };
