@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -168,4 +170,51 @@ describe('formatIsoTime', () => {
     formatIsoTime(1_733_349_062_500);
     expect(formatIsoTime(1_733_349_061_005)).toBe('2024-12-04T21:51:01.005Z');
   });
+});
+
+describe('createLogger on standard output', () => {
+  /** Runs a script in a child Node.js process with tsx, from the repository root; returns its stdout as it grows and its exit. */
+  function runScript(source: string) {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', source], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: { PATH: process.env.PATH },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    return { child, stdout: () => stdout, exit };
+  }
+
+  it('writes a lone line within about a second while the process keeps running', async () => {
+    // The process would stay up for 20 s; the line must not wait for its exit.
+    const script = runScript(
+      "const { createLogger } = await import('./src/logging.ts'); createLogger().info('a lone line'); setTimeout(() => {}, 20000);",
+    );
+    try {
+      while (!script.stdout().includes('"msg":"a lone line"')) {
+        expect(script.child.exitCode).toBeNull();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(script.child.exitCode).toBeNull();
+    } finally {
+      script.child.kill('SIGKILL');
+    }
+  }, 15_000);
+
+  it('writes every buffered line when the process exits', async () => {
+    const script = runScript(
+      "const { createLogger } = await import('./src/logging.ts'); const logger = createLogger(); for (let i = 0; i < 3; i += 1) logger.info({ line: i }, 'before exit'); process.exit(0);",
+    );
+
+    expect(await script.exit).toBe(0);
+    const lines = script.stdout().trim().split('\n').map((line) => JSON.parse(line) as { line: number; msg: string });
+    expect(lines.map((line) => [line.line, line.msg])).toEqual([
+      [0, 'before exit'],
+      [1, 'before exit'],
+      [2, 'before exit'],
+    ]);
+  }, 15_000);
 });
