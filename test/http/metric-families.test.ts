@@ -7,7 +7,7 @@ const BUCKETS = [0.005, 0.05, 0.5, 1];
 const AWKWARD_VALUE = 'quote " backslash \\ newline \n end';
 
 describe('CounterFamily', () => {
-  it('renders the same text as a prom-client counter given the same increments', async () => {
+  it('renders like a prom-client counter', async () => {
     const reference = new Registry();
     const ours = new Registry();
     const theirs = new Counter({ name: 'calls_total', help: 'Calls by operation and status.', labelNames: ['operation', 'status'], registers: [reference] });
@@ -29,7 +29,7 @@ describe('CounterFamily', () => {
     expect(await ours.metrics()).toContain('calls_total{operation="ListUsers",status="200"} 3.5\n');
   });
 
-  it('counts separately for label values that only differ in how they would be joined', async () => {
+  it('keeps label values apart exactly', async () => {
     const registry = new Registry();
     const family = new CounterFamily({ name: 'pairs_total', help: 'Pairs.', labelNames: ['a', 'b'], registers: [registry] });
     family.inc(['x\u0000y', 'z']);
@@ -42,12 +42,12 @@ describe('CounterFamily', () => {
     ]);
   });
 
-  it('rejects a negative or non-finite amount and a wrong number of label values', () => {
+  it('rejects bad amounts and label counts', () => {
     const family = new CounterFamily({ name: 'calls_total', help: 'Calls.', labelNames: ['operation'], registers: [] });
 
-    expect(() => family.inc(['ListUsers'], -1)).toThrow(new TypeError('A counter of calls_total only goes up by a finite amount, got -1.'));
-    expect(() => family.inc(['ListUsers'], Number.NaN)).toThrow(new TypeError('A counter of calls_total only goes up by a finite amount, got NaN.'));
-    expect(() => family.inc(['ListUsers', '200'])).toThrow(new TypeError('Expected 1 label values (operation), got 2.'));
+    expect(() => family.inc(['ListUsers'], -1)).toThrow(new TypeError('Invalid increment -1 for counter calls_total: use a finite amount of 0 or more.'));
+    expect(() => family.inc(['ListUsers'], Number.NaN)).toThrow(new TypeError('Invalid increment NaN for counter calls_total: use a finite amount of 0 or more.'));
+    expect(() => family.inc(['ListUsers', '200'])).toThrow(new TypeError('Invalid label values for calls_total: expected 1 (operation), got 2.'));
   });
 
   it('forgets every series on reset', async () => {
@@ -62,7 +62,7 @@ describe('CounterFamily', () => {
 });
 
 describe('HistogramFamily', () => {
-  it('renders the same text as a prom-client histogram given the same observations', async () => {
+  it('renders like a prom-client histogram', async () => {
     const reference = new Registry();
     const ours = new Registry();
     const options = { name: 'call_seconds', help: 'Call duration in seconds.', labelNames: ['operation', 'directory_id'] as const, buckets: BUCKETS };
@@ -89,7 +89,7 @@ describe('HistogramFamily', () => {
     expect(await ours.metrics()).toContain('call_seconds_sum{operation="ListUsers",directory_id="d-1234567890"} 12.35\n');
   });
 
-  it('sorts the bucket bounds it is given', async () => {
+  it('sorts the bucket bounds', async () => {
     const registry = new Registry();
     const family = new HistogramFamily({ name: 'call_seconds', help: 'Calls.', labelNames: [], buckets: [1, 0.05, 0.5], registers: [registry] });
     family.observe([], 0.3);
@@ -102,14 +102,14 @@ describe('HistogramFamily', () => {
     ]);
   });
 
-  it('rejects a non-finite value and a label named le', () => {
+  it('rejects bad values and the le label', () => {
     const family = new HistogramFamily({ name: 'call_seconds', help: 'Calls.', labelNames: ['operation'], buckets: BUCKETS, registers: [] });
 
     expect(() => family.observe(['ListUsers'], Number.POSITIVE_INFINITY)).toThrow(
-      new TypeError('A histogram of call_seconds only records finite numbers, got Infinity.'),
+      new TypeError('Invalid observation Infinity for histogram call_seconds: use a finite number.'),
     );
     expect(() => new HistogramFamily({ name: 'bad_seconds', help: 'Bad.', labelNames: ['le'], buckets: BUCKETS, registers: [] })).toThrow(
-      new TypeError('The histogram bad_seconds cannot have a label named "le": buckets use it.'),
+      new TypeError('Invalid label name "le" for histogram bad_seconds: the buckets use it, so rename the label.'),
     );
   });
 });
