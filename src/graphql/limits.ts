@@ -8,7 +8,7 @@
  * operation's variables (a page size is often a variable), which validation rules do not
  * see, so it is an Apollo Server plugin; `createCostLimitRule` is the variable-blind fallback.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import {
   getNamedType,
   getNullableType,
@@ -447,18 +447,18 @@ export function createCostLimitPlugin(options: CostOptions): ApolloServerPlugin 
     return estimate.cost;
   };
 
-  return {
-    requestDidStart: () =>
-      Promise.resolve({
-        didResolveOperation: ({ schema, document, request, operationName }) => {
-          const cost = costOf(schema, document, operationName ?? undefined, request.variables);
-          if (cost > options.maxCost) {
-            return Promise.reject(costError(cost, options.maxCost));
-          }
-          return Promise.resolve();
-        },
-      }),
+  // The listener keeps no state of a request, so every request shares it.
+  const listener: GraphQLRequestListener<BaseContext> = {
+    didResolveOperation: ({ schema, document, request, operationName }) => {
+      const cost = costOf(schema, document, operationName ?? undefined, request.variables);
+      if (cost > options.maxCost) {
+        return Promise.reject(costError(cost, options.maxCost));
+      }
+      return Promise.resolve();
+    },
   };
+  const started = Promise.resolve(listener);
+  return { requestDidStart: () => started };
 }
 
 /**

@@ -10,41 +10,50 @@ import { getArgumentValues, getNamedType, type FieldNode, type GraphQLResolveInf
  * on the object returned by the current field (through fragments too), in first-seen order.
  */
 export function selectedAttributeNames(info: GraphQLResolveInfo): string[] {
-  const names = new Map<string, string>();
   const returnType = getNamedType(info.returnType);
   const attributesField = 'getFields' in returnType ? returnType.getFields()['attributes'] : undefined;
   if (!attributesField) {
     return [];
   }
 
-  const visit = (selectionSet: SelectionSetNode | undefined, seenFragments: Set<string>): void => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === 'attributes') {
-          for (const name of namesArgument(selection, attributesField, info)) {
-            if (!names.has(name.toLowerCase())) {
-              names.set(name.toLowerCase(), name);
-            }
-          }
-        }
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet, seenFragments);
-      } else if (!seenFragments.has(selection.name.value)) {
-        seenFragments.add(selection.name.value);
-        visit(info.fragments[selection.name.value]?.selectionSet, seenFragments);
-      }
-    }
-  };
-
+  const names = new Map<string, string>();
   for (const fieldNode of info.fieldNodes) {
-    visit(fieldNode.selectionSet, new Set());
+    collectNames(fieldNode.selectionSet, attributesField, info, names, new Set());
   }
   return [...names.values()];
 }
 
+/** Adds the names of the `attributes` fields in `selectionSet` to `names`, keyed in lower case. */
+function collectNames(
+  selectionSet: SelectionSetNode | undefined,
+  attributesField: AttributesField,
+  info: GraphQLResolveInfo,
+  names: Map<string, string>,
+  seenFragments: Set<string>,
+): void {
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value === 'attributes') {
+        for (const name of namesArgument(selection, attributesField, info)) {
+          if (!names.has(name.toLowerCase())) {
+            names.set(name.toLowerCase(), name);
+          }
+        }
+      }
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      collectNames(selection.selectionSet, attributesField, info, names, seenFragments);
+    } else if (!seenFragments.has(selection.name.value)) {
+      seenFragments.add(selection.name.value);
+      collectNames(info.fragments[selection.name.value]?.selectionSet, attributesField, info, names, seenFragments);
+    }
+  }
+}
+
+type AttributesField = Parameters<typeof getArgumentValues>[0];
+
 function namesArgument(
   node: FieldNode,
-  field: Parameters<typeof getArgumentValues>[0],
+  field: AttributesField,
   info: GraphQLResolveInfo,
 ): string[] {
   try {
