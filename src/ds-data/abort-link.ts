@@ -95,7 +95,7 @@ export function linkAbortSignal(parent: CallAbortSignal): LinkedSignal {
   const signal = new LightAbortSignal();
   if (parent.aborted) {
     signal.abort(parent.reason);
-    return { signal, release: () => {} };
+    return new Link(signal, undefined);
   }
 
   let children = linkedSetOf(parent);
@@ -119,7 +119,18 @@ export function linkAbortSignal(parent: CallAbortSignal): LinkedSignal {
     children = created;
   }
 
-  const registered = children;
-  registered.add(signal);
-  return { signal, release: () => registered.delete(signal) };
+  children.add(signal);
+  return new Link(signal, children);
+}
+
+/** A class rather than a literal with a `release` closure, since every AWS call creates one. */
+class Link implements LinkedSignal {
+  constructor(
+    readonly signal: LightAbortSignal,
+    private readonly siblings: Set<LightAbortSignal> | undefined,
+  ) {}
+
+  release(): void {
+    this.siblings?.delete(this.signal);
+  }
 }
