@@ -75,7 +75,7 @@ class Describer<Result extends DescribeResult> {
     this.cache.delete(objectKey(locator));
   }
 
-  private async dispatch(batchKeys: readonly string[]): Promise<Array<Result | null | Error>> {
+  private dispatch(batchKeys: readonly string[]): Promise<Array<Result | null | Error>> {
     const batch = [...this.pending.entries()];
     this.pending.clear();
     this.generation += 1;
@@ -125,25 +125,27 @@ function chunksOf(names: readonly string[]): string[][] {
 }
 
 /** Runs one describe call per chunk of names and merges their attributes. NOT_FOUND becomes null. */
-async function describeInChunks<Result extends DescribeResult>(
+function describeInChunks<Result extends DescribeResult>(
   names: readonly string[],
   describeChunk: (chunk: string[]) => Promise<Result>,
 ): Promise<Result | null> {
-  try {
-    const chunks = chunksOf(names);
-    if (chunks.length === 1) {
-      return await describeChunk(chunks[0] as string[]);
-    }
-    const parts = await Promise.all(chunks.map((chunk) => describeChunk(chunk)));
-    const [first, ...rest] = parts as unknown as [Result, ...Result[]];
-    const attributes: Attributes = Object.assign({}, ...parts.map((part) => part.OtherAttributes ?? {}));
-    return rest.length === 0 ? first : { ...first, OtherAttributes: attributes };
-  } catch (error) {
-    if ((error as { extensions?: { code?: unknown } }).extensions?.code === ErrorCode.NOT_FOUND) {
-      return null;
-    }
-    throw error;
+  const chunks = chunksOf(names);
+  const described =
+    chunks.length === 1
+      ? describeChunk(chunks[0] as string[])
+      : Promise.all(chunks.map((chunk) => describeChunk(chunk))).then((parts) => {
+          const [first, ...rest] = parts as unknown as [Result, ...Result[]];
+          const attributes: Attributes = Object.assign({}, ...parts.map((part) => part.OtherAttributes ?? {}));
+          return rest.length === 0 ? first : { ...first, OtherAttributes: attributes };
+        });
+  return described.then(undefined, notFoundAsNull);
+}
+
+function notFoundAsNull(error: unknown): null {
+  if ((error as { extensions?: { code?: unknown } }).extensions?.code === ErrorCode.NOT_FOUND) {
+    return null;
   }
+  throw error;
 }
 
 export interface Loaders {
