@@ -62,7 +62,10 @@ export async function deserializeOutput(operation: OperationName, response: Http
   } catch (error) {
     throw deserializationError(operation, $metadata, (error as Error).message);
   }
-  return { ...(parsed as Record<string, unknown>), $metadata };
+  // The parsed object is this response's own, so it takes the metadata in place.
+  const output = parsed as Record<string, unknown>;
+  output['$metadata'] = $metadata;
+  return output;
 }
 
 /** Turns a non-2xx response into the matching exception. */
