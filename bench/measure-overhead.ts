@@ -123,7 +123,11 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
     // estimates the throughput ratio without the noise of other work on the machine.
     const cpuRatioToDescribe = describeCpu / gatewayCpu;
     const ratioToConstant = gateway.requestsPerSecond / constant.requestsPerSecond;
-    const addedP99 = gatewayAtHalf.latencyP99Ms - describeAtHalf.latencyP99Ms;
+    // Stalls of tens of ms on the shared vCPUs set most p99 values, and they differ from run to
+    // run. Each round runs both servers back to back, so the median of the differences within
+    // a round compares them under the most similar conditions.
+    const p99Differences = atHalf.gateway.map((result, index) => result.latencyP99Ms - (atHalf.describe[index] as OpenLoopResult).latencyP99Ms);
+    const addedP99 = median(p99Differences);
 
     const figures = [
       ...serverFigures('gateway', gateway),
@@ -141,7 +145,9 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
       { name: 'gateway p99 at half peak', value: round(gatewayAtHalf.latencyP99Ms), unit: 'ms' },
       { name: 'baseline a p50 at half peak', value: round(describeAtHalf.latencyP50Ms), unit: 'ms' },
       { name: 'baseline a p99 at half peak', value: round(describeAtHalf.latencyP99Ms), unit: 'ms' },
-      { name: 'p99 added by the gateway at half peak', value: round(addedP99), unit: 'ms' },
+      { name: 'p99 added by the gateway at half peak (median of the rounds)', value: round(addedP99), unit: 'ms' },
+      { name: 'p99 added by the gateway at half peak, smallest round', value: round(Math.min(...p99Differences)), unit: 'ms' },
+      { name: 'p99 added by the gateway at half peak, largest round', value: round(Math.max(...p99Differences)), unit: 'ms' },
       { name: 'gateway slowest response at half peak', value: round(gatewayAtHalf.latencyMaxMs), unit: 'ms' },
       { name: 'baseline a slowest response at half peak', value: round(describeAtHalf.latencyMaxMs), unit: 'ms' },
     ];
@@ -160,7 +166,8 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           "Peak throughput is each server's best run; the throughput ratio is the median of the ratios within a round. " +
           `Then the gateway and baseline a get ${settings.latencyRounds} interleaved ${settings.latencySeconds} s runs each at half the ` +
           "gateway's peak, sent open-loop. Requests leave at a steady pace whether or not earlier ones have returned. " +
-          'Latency runs from when a request was due, so waiting for a connection counts. The median p99 of the runs counts. ' +
+          'Latency runs from when a request was due, so waiting for a connection counts. Each server\'s p50 and p99 are those of its ' +
+          'run with the median p99. The added p99 is the median over the rounds of the gateway\'s p99 minus baseline a\'s in the same round. ' +
           'CPU per request is ' +
           "the server process's user and system CPU time over a peak run divided by its requests; " +
           'it is less sensitive than throughput to other work on the machine.',
@@ -178,7 +185,7 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           },
           {
             target: 'p99 added latency < 5 ms at half the peak rate',
-            measured: `${round(addedP99)} ms`,
+            measured: `${round(addedP99)} ms (median of ${p99Differences.length} rounds; from ${round(Math.min(...p99Differences))} to ${round(Math.max(...p99Differences))} ms)`,
             met: addedP99 < 5,
           },
         ],
