@@ -3,9 +3,10 @@
  * development (no stack trace, no upstream body, no internal host name), and logged once
  * with their cause so an operator can find them.
  */
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { serializeError } from '../logging.js';
+import type { GatewayContext } from '../graphql/context.js';
 
 export interface FormatOptions {
   readonly development: boolean;
@@ -14,6 +15,32 @@ export interface FormatOptions {
 
 /** Error codes that describe the gateway's own fault, not the client's or AWS's. */
 const UNEXPECTED_CODES = new Set(['INTERNAL_SERVER_ERROR', undefined]);
+
+const UNEXPECTED_ERROR_MESSAGE = 'unexpected error in a GraphQL operation';
+
+/** Errors already logged with their request, which `formatGatewayError` does not log again. */
+const loggedWithRequest = new WeakSet<object>();
+
+/**
+ * Logs the unexpected errors of a GraphQL request with the request's logger, so that each
+ * line carries the `requestId` the client received. `formatGatewayError` gets no request,
+ * so it logs only the errors that arise before a request has one, such as a failed context.
+ */
+export function createUnexpectedErrorLogPlugin(): ApolloServerPlugin<GatewayContext> {
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    didEncounterErrors({ errors, contextValue }) {
+      for (const error of errors) {
+        if (UNEXPECTED_CODES.has(error.extensions?.code as string | undefined)) {
+          contextValue.logger.error({ err: error.originalError ?? error, path: error.path }, UNEXPECTED_ERROR_MESSAGE);
+          loggedWithRequest.add(error);
+        }
+      }
+      return Promise.resolve();
+    },
+  };
+  const started = Promise.resolve(listener);
+  return { requestDidStart: () => started };
+}
 
 export function formatGatewayError(
   formatted: GraphQLFormattedError,
@@ -25,8 +52,10 @@ export function formatGatewayError(
     return formatted;
   }
 
-  const original = (error as { originalError?: unknown } | undefined)?.originalError ?? error;
-  options.logger.error({ err: serializeError(original), path: formatted.path }, 'unexpected error in a GraphQL operation');
+  if (typeof error !== 'object' || error === null || !loggedWithRequest.has(error)) {
+    const original = (error as { originalError?: unknown } | undefined)?.originalError ?? error;
+    options.logger.error({ err: original, path: formatted.path }, UNEXPECTED_ERROR_MESSAGE);
+  }
   if (options.development) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
   }

@@ -22,7 +22,7 @@ import { resolvers } from '../graphql/resolvers/index.js';
 import { loadTypeDefs } from '../graphql/schema.js';
 import { AuthenticationError, createAuthenticator, type Authenticator } from './auth.js';
 import { corsPlugin } from './cors.js';
-import { formatGatewayError } from './error-format.js';
+import { createUnexpectedErrorLogPlugin, formatGatewayError } from './error-format.js';
 import { explorerPlugin } from './explorer/index.js';
 import { createLandingPagePlugin, DEFAULT_DOCUMENT, AUTHORIZATION_HEADER_PLACEHOLDER } from './landing-page.js';
 import { createBatchLimitHook } from './batch-limit.js';
@@ -116,6 +116,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       // the same policy from a hook on every resolved field.
       ApolloServerPluginCacheControlDisabled(),
       createCostLimitPlugin({ maxCost: limits.maxCost }),
+      createUnexpectedErrorLogPlugin(),
       createLandingPagePlugin({
         mode: config.browser.landingPage,
         explorerPath: config.browser.explorer.path,

@@ -58,7 +58,14 @@ describe.each([
       expect(text).not.toContain('10.1.2.3');
       expect(text).not.toContain('stacktrace');
     }
-    expect(harness.logLines.some((line) => line.includes('unexpected error in a GraphQL operation'))).toBe(true);
+    // Logged once, with the request id the client received.
+    const logged = harness.logLines
+      .map((line) => JSON.parse(line) as { msg: string; requestId?: string; path?: unknown; err?: { type?: string; message?: string } })
+      .filter((record) => record.msg === 'unexpected error in a GraphQL operation' && record.requestId === response.headers.get('x-request-id'));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.path).toEqual(['user', 'givenName']);
+    expect(logged[0]?.err?.type).toBe('Error');
+    expect(logged[0]?.err?.message).toBe('secret internal detail at http://10.1.2.3:8443/internal');
   });
 
   it('keeps AWS error details without an upstream body or stack trace in production', async () => {
