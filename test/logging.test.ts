@@ -173,7 +173,7 @@ describe('formatIsoTime', () => {
 });
 
 describe('createLogger on standard output', () => {
-  /** Runs a script in a child Node.js process with tsx, from the repository root; returns its stdout as it grows and its exit. */
+  /** Runs a script with tsx in a child Node.js process at the repository root. Returns its growing stdout and its exit. */
   function runScript(source: string) {
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', source], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
@@ -188,8 +188,8 @@ describe('createLogger on standard output', () => {
     return { child, stdout: () => stdout, exit };
   }
 
-  it('writes a lone line within about a second while the process keeps running', async () => {
-    // The process would stay up for 20 s; the line must not wait for its exit.
+  it('writes a lone line within a second', async () => {
+    // The process would stay up for 20 s, and the line must not wait for its exit.
     const script = runScript(
       "const { createLogger } = await import('./src/logging.ts'); createLogger().info('a lone line'); setTimeout(() => {}, 20000);",
     );
@@ -204,7 +204,7 @@ describe('createLogger on standard output', () => {
     }
   }, 15_000);
 
-  it('writes every buffered line when the process exits', async () => {
+  it('writes buffered lines at exit', async () => {
     const script = runScript(
       "const { createLogger } = await import('./src/logging.ts'); const logger = createLogger(); for (let i = 0; i < 3; i += 1) logger.info({ line: i }, 'before exit'); process.exit(0);",
     );

@@ -76,7 +76,7 @@ function startGateway(): Promise<{ url: string; exit: Promise<number | null>; st
   return url.then((resolved) => ({ url: resolved, exit, stdout: () => stdout, stderr: () => stderr }));
 }
 
-/** POSTs a JSON body through `agent`; resolves with the status and the body text. */
+/** POSTs a JSON body through `agent` and resolves with the status and the body text. */
 function postJson(url: string, payload: unknown, agent: Agent): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (response) => {
@@ -103,8 +103,8 @@ describe('graceful shutdown', () => {
     const agent = new Agent({ keepAlive: true });
     const inFlight = postJson(gateway.url, { query: '{ user(samAccountName: "jdoe") { samAccountName } }' }, agent);
 
-    // The emulator records a request only once it has answered, so it cannot tell when the
-    // call has arrived. On loopback that takes milliseconds; 300 ms leaves the call more than
+    // The emulator records a request only after its response, so it cannot tell when the call
+    // arrived. On loopback that takes milliseconds, so after 300 ms the call still has more than
     // a second of its 1.5 s latency to run when SIGTERM lands. The log order below checks it.
     await new Promise((resolve) => setTimeout(resolve, 300));
     child?.kill('SIGTERM');

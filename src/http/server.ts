@@ -57,7 +57,7 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-/** How often, in ms, a closing gateway closes the keep-alive connections that went idle. */
+/** Interval, in ms, at which a closing gateway closes the keep-alive connections that went idle. */
 const CLOSE_IDLE_INTERVAL_MS = 100;
 
 /** Builds the gateway without listening; `listen()` starts it. */
@@ -175,8 +175,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       }
     });
 
-    // Every member is written out: on Node.js 20, an object literal that starts with a spread
-    // and goes on with more members costs about a microsecond per member after the spread.
+    // Every member is written out, because on Node.js 20 an object literal that starts with a
+    // spread costs about a microsecond for each member after the spread.
     const upstream = {
       client,
       signal,
