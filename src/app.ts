@@ -8,10 +8,9 @@ import type { GatewayConfig } from './config/index.js';
 import { DirectoryServiceDataClient, type CallRecord } from './ds-data/index.js';
 import { createCallScheduler } from './ds-data/scheduler.js';
 import type { EmulatorOptions, RunningEmulator } from './emulator/index.js';
-import { startEmulator } from './emulator/index.js';
 import { createMetrics, type GatewayMetrics } from './http/metrics.js';
 import { buildGateway, type Gateway, type GatewayOptions } from './http/server.js';
-import { createTracing } from './http/tracing.js';
+import { loadTracing } from './http/gateway-tracing.js';
 import type { CallScheduler } from './ds-data/call-scheduler.js';
 
 /** Credentials the embedded emulator accepts; they never leave the machine. */
@@ -61,6 +60,8 @@ function countingThrottles(scheduler: CallScheduler, metrics: GatewayMetrics): C
 export async function startApp(config: GatewayConfig, logger: Logger, options: StartOptions = {}): Promise<RunningApp> {
   let emulator: RunningEmulator | undefined;
   if (config.mode === 'local') {
+    // Loaded only in local mode, so a gateway in front of AWS does not keep the emulator in its heap.
+    const { startEmulator } = await import('./emulator/index.js');
     emulator = await startEmulator({
       host: '127.0.0.1',
       port: config.emulator.port,
@@ -72,7 +73,7 @@ export async function startApp(config: GatewayConfig, logger: Logger, options: S
   }
 
   const metrics = createMetrics({ collectDefault: options.collectProcessMetrics ?? true });
-  const tracing = createTracing(config.security.tracing);
+  const tracing = await loadTracing(config.security.tracing);
   const scheduler = countingThrottles(createCallScheduler({ ...config.scheduler, metrics: metrics.schedulerMetrics }), metrics);
   const onCall = (record: CallRecord) => {
     metrics.recordCall(record);

@@ -32,7 +32,7 @@ import { rateLimitedError, TokenBucketLimiter } from './rate-limit.js';
 import { createReadinessProbe, type ReadinessProbe } from './readiness.js';
 import { createRequestLogController } from './request-log.js';
 import { securityHeadersPlugin } from './security-headers.js';
-import type { GatewayTracing } from './tracing.js';
+import type { GatewayTracing } from './gateway-tracing.js';
 
 export interface GatewayOptions {
   readonly config: GatewayConfig;

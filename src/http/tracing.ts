@@ -1,6 +1,7 @@
 /**
  * OpenTelemetry tracing: one span per GraphQL request and one child span per AWS call.
- * Off unless `OTEL_TRACES_EXPORTER` or an OTLP endpoint is configured.
+ * Off unless `OTEL_TRACES_EXPORTER` or an OTLP endpoint is configured, and then loaded by
+ * `loadTracing` in `gateway-tracing.ts` only.
  *
  * The Fastify `onRequest` hook starts the request span and runs the rest of the request in
  * its context (AsyncLocalStorage), so spans started by resolvers become its children. The
@@ -28,20 +29,9 @@ import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fast
 
 import type { TracingConfig } from '../config/security.js';
 import type { CallRecord } from '../ds-data/config.js';
+import { DISABLED_TRACING, type GatewayTracing } from './gateway-tracing.js';
 
-export interface GatewayTracing {
-  readonly enabled: boolean;
-  /** Fastify `onRequest` hook that starts the request span; register it for the GraphQL route. */
-  onRequest(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void;
-  /** Fastify `onResponse` hook that ends the request span with the HTTP status. */
-  onResponse(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void;
-  /** Apollo Server plugin that names the request span after the GraphQL operation and records its outcome. */
-  readonly apolloPlugin: ApolloServerPlugin;
-  /** Records an AWS call as a child span of the active request span; pass it to the client's `onCall`. */
-  recordCall(record: CallRecord): void;
-  /** Flushes pending spans and stops the exporter; call it during graceful shutdown. */
-  shutdown(): Promise<void>;
-}
+export type { GatewayTracing };
 
 export interface CreateTracingOptions {
   /** Exporter that replaces the configured one; tests pass an `InMemorySpanExporter`. */
@@ -181,13 +171,3 @@ function recordCallSpan(tracer: Tracer, record: CallRecord): void {
   span.end(end);
 }
 
-const noop = (_request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => done();
-
-const DISABLED_TRACING: GatewayTracing = {
-  enabled: false,
-  onRequest: noop,
-  onResponse: noop,
-  apolloPlugin: {},
-  recordCall: () => {},
-  shutdown: () => Promise.resolve(),
-};

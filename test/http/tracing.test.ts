@@ -7,6 +7,7 @@ import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { DISABLED_TRACING, loadTracing } from '../../src/http/gateway-tracing.js';
 import { createTracing, type GatewayTracing } from '../../src/http/tracing.js';
 
 describe('createTracing', () => {
@@ -105,6 +106,18 @@ describe('createTracing when off', () => {
     expect(tracing.enabled).toBe(false);
     expect(tracing.apolloPlugin).toEqual({});
     await expect(tracing.shutdown()).resolves.toBeUndefined();
+  });
+});
+
+describe('loadTracing', () => {
+  it('returns the no-op tracing without an exporter', async () => {
+    expect(await loadTracing({ exporter: 'none', serviceName: 'x' })).toBe(DISABLED_TRACING);
+  });
+
+  it('loads OpenTelemetry for an exporter', async () => {
+    const tracing = await loadTracing({ exporter: 'console', serviceName: 'x' });
+    expect(tracing.enabled).toBe(true);
+    await tracing.shutdown();
   });
 });
 
