@@ -32,6 +32,7 @@ export interface CallRecord {
   /** HTTP attempts made, retries included; 0 when the call failed before sending anything. */
   attempts: number;
   totalRetryDelayMs: number;
+  /** Time from the call's start to its end, retries and their waits included, in ms to 0.01 ms. */
   latencyMs: number;
   /** Error name (`ThrottlingException`, `TimeoutError`, ...) when the call failed. */
   errorName?: string;

@@ -89,7 +89,8 @@ function callRecordMiddleware(config: ResolvedClientConfig): InitializeMiddlewar
         directoryId,
         attempts: state.attempts,
         totalRetryDelayMs: state.totalRetryDelayMs,
-        latencyMs: Math.round(performance.now() - started),
+        // To 0.01 ms: a call to a nearby endpoint takes a few ms, which whole ms would blur.
+        latencyMs: Math.round((performance.now() - started) * 100) / 100,
       };
       if (metadata?.httpStatusCode !== undefined) {
         record.httpStatusCode = metadata.httpStatusCode;

@@ -267,6 +267,24 @@ describe('onCall hook', () => {
     expect(JSON.stringify(records)).not.toContain('twhitlock');
   });
 
+  it('reports latency to 0.01 ms', async () => {
+    const records: CallRecord[] = [];
+    client = createTestClient(server.url, { onCall: (record) => records.push(record) });
+    for (let call = 0; call < 5; call += 1) {
+      server.script({ status: 200, body: '{"SAMAccountName":"twhitlock"}' });
+      await client.send(new DescribeUserCommand({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'twhitlock' }));
+    }
+
+    const latencies = records.map((record) => record.latencyMs);
+    expect(latencies).toHaveLength(5);
+    for (const latency of latencies) {
+      expect(latency).toBeGreaterThan(0);
+      expect(Math.abs(latency * 100 - Math.round(latency * 100))).toBeLessThan(1e-6);
+    }
+    // Whole milliseconds for five calls in a row would mean the fraction was rounded away.
+    expect(latencies.some((latency) => !Number.isInteger(latency))).toBe(true);
+  });
+
   it('reports a failed call with its error name and attempts', async () => {
     const records: CallRecord[] = [];
     client = createTestClient(server.url, { onCall: (record) => records.push(record), maxAttempts: 2 });
