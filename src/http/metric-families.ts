@@ -17,7 +17,7 @@ interface Sample {
   readonly metricName?: string;
 }
 
-/** What the registry reads from every metric to render the text format. */
+/** Snapshot of a metric, which the registry reads to render the text format. */
 interface MetricSnapshot {
   readonly name: string;
   readonly help: string;
@@ -89,19 +89,41 @@ interface CounterSeries {
   value: number;
 }
 
-/** A counter whose series are found by label values, in `labelNames` order. */
-export class CounterFamily<Label extends string> {
+/** Name, help text, series and registration, which counters and histograms share. */
+abstract class MetricFamily<Series> {
   readonly name: string;
   readonly help: string;
-  readonly type = 'counter' as const;
   readonly aggregator = 'sum' as const;
-  private readonly index: SeriesIndex<CounterSeries>;
+  abstract readonly type: MetricSnapshot['type'];
+  protected readonly index: SeriesIndex<Series>;
 
-  constructor(options: FamilyOptions<Label>) {
+  constructor(options: FamilyOptions<string>, createSeries: () => Series) {
     this.name = options.name;
     this.help = options.help;
-    this.index = new SeriesIndex(options.name, options.labelNames, () => ({ value: 0 }));
-    register(this, options.registers);
+    this.index = new SeriesIndex(options.name, options.labelNames, createSeries);
+    for (const registry of options.registers) {
+      // The registry needs only name, help, type, aggregator, get() and reset() of a metric.
+      registry.registerMetric(this as unknown as Parameters<Registry['registerMetric']>[0]);
+    }
+  }
+
+  abstract get(): Promise<MetricSnapshot>;
+
+  reset(): void {
+    this.index.clear();
+  }
+
+  protected snapshot(values: Sample[]): Promise<MetricSnapshot> {
+    return Promise.resolve({ name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator });
+  }
+}
+
+/** A counter whose series are found by label values, in `labelNames` order. */
+export class CounterFamily<Label extends string> extends MetricFamily<CounterSeries> {
+  readonly type = 'counter' as const;
+
+  constructor(options: FamilyOptions<Label>) {
+    super(options, () => ({ value: 0 }));
   }
 
   /** Adds `amount` (1 by default, never negative) to the series of `labelValues`. */
@@ -113,12 +135,7 @@ export class CounterFamily<Label extends string> {
   }
 
   get(): Promise<MetricSnapshot> {
-    const values = this.index.all.map(({ labels, series }) => ({ value: series.value, labels }));
-    return Promise.resolve({ name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator });
-  }
-
-  reset(): void {
-    this.index.clear();
+    return this.snapshot(this.index.all.map(({ labels, series }) => ({ value: series.value, labels })));
   }
 }
 
@@ -130,24 +147,17 @@ interface HistogramSeries {
 }
 
 /** A histogram whose series are found by label values, in `labelNames` order. */
-export class HistogramFamily<Label extends string> {
-  readonly name: string;
-  readonly help: string;
+export class HistogramFamily<Label extends string> extends MetricFamily<HistogramSeries> {
   readonly type = 'histogram' as const;
-  readonly aggregator = 'sum' as const;
   private readonly bounds: Float64Array;
-  private readonly index: SeriesIndex<HistogramSeries>;
 
   constructor(options: FamilyOptions<Label> & { readonly buckets: readonly number[] }) {
-    const sorted = [...options.buckets].sort((a, b) => a - b);
     if (options.labelNames.includes('le' as Label)) {
       throw new TypeError(`Invalid label name "le" for histogram ${options.name}: the buckets use it, so rename the label.`);
     }
-    this.name = options.name;
-    this.help = options.help;
-    this.bounds = Float64Array.from(sorted);
-    this.index = new SeriesIndex(options.name, options.labelNames, () => ({ counts: new Float64Array(sorted.length + 1), sum: 0, count: 0 }));
-    register(this, options.registers);
+    const bounds = Float64Array.from([...options.buckets].sort((a, b) => a - b));
+    super(options, () => ({ counts: new Float64Array(bounds.length + 1), sum: 0, count: 0 }));
+    this.bounds = bounds;
   }
 
   /** Records `value` in the series of `labelValues`. */
@@ -179,17 +189,6 @@ export class HistogramFamily<Label extends string> {
       values.push({ value: series.sum, labels, metricName: `${this.name}_sum` });
       values.push({ value: series.count, labels, metricName: `${this.name}_count` });
     }
-    return Promise.resolve({ name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator });
-  }
-
-  reset(): void {
-    this.index.clear();
-  }
-}
-
-function register(metric: CounterFamily<string> | HistogramFamily<string>, registries: readonly Registry[]): void {
-  for (const registry of registries) {
-    // The registry needs only name, help, type, aggregator, get() and reset() of a metric.
-    registry.registerMetric(metric as unknown as Parameters<Registry['registerMetric']>[0]);
+    return this.snapshot(values);
   }
 }
