@@ -245,15 +245,15 @@ export function formatIsoTime(epochMs: number): string {
 /** Bytes of log lines gathered before they are written to standard output in one system call. */
 const LOG_BUFFER_BYTES = 4096;
 
-/** Longest time, in ms, that a line waits in the buffer when traffic is too low to fill it. */
+/** Maximum time, in ms, that a line waits in the buffer when traffic is too low to fill it. */
 const LOG_FLUSH_INTERVAL_MS = 1000;
 
 /**
- * Standard output as the default log destination. Lines go out asynchronously, a buffer of
- * about 4 KiB at a time or once a second, whichever comes first: at peak load a write per
- * line was a thread-pool round trip on every request. pino writes what is left
- * synchronously when the process exits, so a stopping or crashing gateway loses no line;
- * only a process killed with SIGKILL loses up to a second of lines.
+ * Standard output as the default log destination. Lines go out asynchronously, about 4 KiB
+ * at a time or once a second, whichever comes first, because a write per line costs a
+ * thread-pool round trip on every request at peak load. pino writes what is left
+ * synchronously when the process exits, so a stopping or crashing gateway loses no line.
+ * Only a process killed with SIGKILL loses up to a second of lines.
  */
 function standardOutput(): DestinationStream {
   const stream = pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES });
