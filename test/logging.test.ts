@@ -1,24 +1,11 @@
 import { spawn } from 'node:child_process';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
-import { createLogger, formatIsoTime, isRedactedKey, REDACTED, REDACTED_KEYS, redactSensitive, serializeError } from '../src/logging.js';
-
-function captureLogger() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      lines.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
-      callback();
-    },
-  });
-  const logger = createLogger({ destination, level: 'debug' });
-  const records = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { logger, lines, records };
-}
+import { formatIsoTime, isRedactedKey, REDACTED, REDACTED_KEYS, redactSensitive, serializeError } from '../src/logging.js';
+import { captureLogger } from './support/capture-logger.js';
 
 /** Sensitive members of the DS Data model (AWS spelling) and their GraphQL spelling. */
 const SENSITIVE_MEMBERS = [
@@ -117,7 +104,7 @@ describe('serializeError', () => {
 
 describe('createLogger', () => {
   it('writes no sensitive value at any depth', () => {
-    const { logger, lines } = captureLogger();
+    const { logger, lines } = captureLogger('debug');
     logger.info(
       {
         headers: { authorization: 'Bearer canary-jwt', cookie: 'sid=canary-cookie' },
@@ -132,7 +119,7 @@ describe('createLogger', () => {
   });
 
   it('redacts child bindings', () => {
-    const { logger, lines } = captureLogger();
+    const { logger, lines } = captureLogger('debug');
     logger.child({ token: 'canary-binding' }).info('child line');
     logger.child({ requestId: 'r-1' }).child({ input: { Surname: 'canary-grandchild' } }).info('grandchild line');
     expect(lines[0]).not.toContain('canary');
@@ -142,13 +129,13 @@ describe('createLogger', () => {
   });
 
   it('logs requests without the query string', () => {
-    const { logger, records } = captureLogger();
+    const { logger, records } = captureLogger('debug');
     logger.info({ req: { method: 'GET', url: '/graphql?query=canary-query', ip: '127.0.0.1' } }, 'incoming request');
     expect(records()[0]?.req).toEqual({ method: 'GET', path: '/graphql', remoteAddress: '127.0.0.1' });
   });
 
   it('does not use an AWS message as the log message', () => {
-    const { logger, lines, records } = captureLogger();
+    const { logger, lines, records } = captureLogger('debug');
     const error = Object.assign(new Error('canary-message'), { $fault: 'server', $metadata: { requestId: 'req-2' } });
     logger.error(error);
     logger.error({ err: error });

@@ -1,24 +1,9 @@
-import { Writable } from 'node:stream';
-
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 import type { GatewayContext } from '../../src/graphql/context.js';
 import { createUnexpectedErrorLogPlugin, formatGatewayError } from '../../src/http/error-format.js';
-import { createLogger } from '../../src/logging.js';
-
-function captureLogger() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      lines.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
-      callback();
-    },
-  });
-  const logger = createLogger({ destination });
-  const records = () => lines.map((line) => JSON.parse(line) as { msg: string; requestId?: string; err?: { type?: string; message?: string } });
-  return { logger, records };
-}
+import { captureLogger } from '../support/capture-logger.js';
 
 /** Runs the plugin's `didEncounterErrors` for one request, as Apollo Server would. */
 async function encounter(plugin: ReturnType<typeof createUnexpectedErrorLogPlugin>, errors: GraphQLError[], logger: GatewayContext['logger']) {
