@@ -177,19 +177,15 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
 
     // Every member is written out, because on Node.js 20 an object literal that starts with a
     // spread costs about a microsecond for each member after the spread.
-    const upstream = {
-      client,
-      signal,
-      deadline: Date.now() + limits.queryTimeoutMs,
-      principal,
-      awsRequestIds: [] as string[],
-    };
+    const deadline = Date.now() + limits.queryTimeoutMs;
+    const awsRequestIds: string[] = [];
+    const upstream = { client, signal, deadline, principal, awsRequestIds };
     return {
       client,
       signal,
-      deadline: upstream.deadline,
+      deadline,
       principal,
-      awsRequestIds: upstream.awsRequestIds,
+      awsRequestIds,
       defaultDirectoryId: config.directoryId,
       loaders: new RequestLoaders(upstream),
       cursors,
