@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { isUnset, readWholeNumber, type ReportIssue } from './variables.js';
 
 /**
  * Browser-facing settings: which origins may call the gateway from a page (CORS), what
@@ -108,13 +108,23 @@ export class BrowserConfigError extends Error {
  */
 export function parseBrowserConfig(env: Record<string, string | undefined>): BrowserConfig {
   const production = env['NODE_ENV'] === 'production';
-  const result = browserEnvSchema(production).safeParse(env);
-  if (!result.success) {
-    throw new BrowserConfigError(result.error.issues.map((issue) => issue.message));
-  }
+  const developmentDefault = !production;
+  const issues: string[] = [];
+  const report: ReportIssue = (message) => issues.push(message);
 
-  const parsed = result.data;
-  if (parsed.LANDING_PAGE === 'explorer' && !parsed.EXPLORER_ENABLED) {
+  const allowedOrigins = readOriginList('CORS_ORIGINS', env['CORS_ORIGINS'], production ? [] : [APOLLO_SANDBOX_ORIGIN], report);
+  const allowCredentials = readBoolean('CORS_ALLOW_CREDENTIALS', env['CORS_ALLOW_CREDENTIALS'], false, report);
+  const allowPrivateNetwork = readBoolean('CORS_ALLOW_PRIVATE_NETWORK', env['CORS_ALLOW_PRIVATE_NETWORK'], developmentDefault, report);
+  const preflightMaxAgeSeconds = readWholeNumber('CORS_MAX_AGE', env['CORS_MAX_AGE'], 600, [0, 86_400], report);
+  const landingPage = readLandingPage(env['LANDING_PAGE'], production ? 'off' : 'sandbox', report);
+  const explorerEnabled = readBoolean('EXPLORER_ENABLED', env['EXPLORER_ENABLED'], developmentDefault, report);
+  const explorerPath = readExplorerPath(env['EXPLORER_PATH'], report);
+  const introspection = readBoolean('INTROSPECTION', env['INTROSPECTION'], developmentDefault, report);
+
+  if (issues.length > 0) {
+    throw new BrowserConfigError(issues);
+  }
+  if (landingPage === 'explorer' && !explorerEnabled) {
     throw new BrowserConfigError([
       'LANDING_PAGE is "explorer" but EXPLORER_ENABLED is false: set EXPLORER_ENABLED=true or choose LANDING_PAGE=sandbox or off.',
     ]);
@@ -122,140 +132,85 @@ export function parseBrowserConfig(env: Record<string, string | undefined>): Bro
 
   return {
     production,
-    cors: {
-      allowedOrigins: parsed.CORS_ORIGINS,
-      allowCredentials: parsed.CORS_ALLOW_CREDENTIALS,
-      allowPrivateNetwork: parsed.CORS_ALLOW_PRIVATE_NETWORK,
-      preflightMaxAgeSeconds: parsed.CORS_MAX_AGE,
-    },
-    landingPage: parsed.LANDING_PAGE,
-    explorer: { enabled: parsed.EXPLORER_ENABLED, path: parsed.EXPLORER_PATH },
-    introspection: parsed.INTROSPECTION,
+    cors: { allowedOrigins, allowCredentials, allowPrivateNetwork, preflightMaxAgeSeconds },
+    landingPage,
+    explorer: { enabled: explorerEnabled, path: explorerPath },
+    introspection,
   };
 }
 
-function browserEnvSchema(production: boolean) {
-  const developmentDefault = !production;
-  return z.object({
-    CORS_ORIGINS: originListVariable('CORS_ORIGINS', production ? [] : [APOLLO_SANDBOX_ORIGIN]),
-    CORS_ALLOW_CREDENTIALS: booleanVariable('CORS_ALLOW_CREDENTIALS', false),
-    CORS_ALLOW_PRIVATE_NETWORK: booleanVariable('CORS_ALLOW_PRIVATE_NETWORK', developmentDefault),
-    CORS_MAX_AGE: integerVariable('CORS_MAX_AGE', 600, 0, 86_400),
-    LANDING_PAGE: landingPageVariable(production ? 'off' : 'sandbox'),
-    EXPLORER_ENABLED: booleanVariable('EXPLORER_ENABLED', developmentDefault),
-    EXPLORER_PATH: explorerPathVariable(),
-    INTROSPECTION: booleanVariable('INTROSPECTION', developmentDefault),
-  });
+function readBoolean(name: string, value: string | undefined, defaultValue: boolean, report: ReportIssue): boolean {
+  if (isUnset(value)) {
+    return defaultValue;
+  }
+  const normalized = value.trim().toLowerCase();
+  if (normalized === 'true' || normalized === '1') {
+    return true;
+  }
+  if (normalized === 'false' || normalized === '0') {
+    return false;
+  }
+  report(`${name} is invalid: "${value}" is not a boolean. Use true or false.`);
+  return defaultValue;
 }
 
-/** Returns whether the variable is unset or blank, so that it takes its default. */
-function isUnset(value: string | undefined): value is undefined {
-  return value === undefined || value.trim() === '';
+const LANDING_PAGE_MODES: readonly LandingPageMode[] = ['sandbox', 'explorer', 'off'];
+
+function readLandingPage(value: string | undefined, defaultValue: LandingPageMode, report: ReportIssue): LandingPageMode {
+  if (isUnset(value)) {
+    return defaultValue;
+  }
+  const normalized = value.trim().toLowerCase();
+  const mode = LANDING_PAGE_MODES.find((candidate) => candidate === normalized);
+  if (mode === undefined) {
+    report(`LANDING_PAGE is invalid: "${value}" is not a landing page mode. Use sandbox, explorer or off.`);
+    return defaultValue;
+  }
+  return mode;
 }
 
-function booleanVariable(name: string, defaultValue: boolean) {
-  return z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (isUnset(value)) return defaultValue;
-      const normalized = value.trim().toLowerCase();
-      if (normalized === 'true' || normalized === '1') return true;
-      if (normalized === 'false' || normalized === '0') return false;
-      ctx.addIssue({
-        code: 'custom',
-        message: `${name} is invalid: "${value}" is not a boolean. Use true or false.`,
-      });
-      return z.NEVER;
-    });
+function readExplorerPath(value: string | undefined, report: ReportIssue): string {
+  const defaultPath = '/explorer';
+  if (isUnset(value)) {
+    return defaultPath;
+  }
+  const path = value.trim();
+  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(path)) {
+    report(
+      `EXPLORER_PATH is invalid: "${value}" must start with "/", have no trailing "/", and use only letters, digits and . _ ~ - in each segment, for example /explorer.`,
+    );
+    return defaultPath;
+  }
+  if (RESERVED_PATHS.has(path)) {
+    report(`EXPLORER_PATH is invalid: "${value}" is already served by the gateway. Choose another path, for example /explorer.`);
+    return defaultPath;
+  }
+  return path;
 }
 
-function integerVariable(name: string, defaultValue: number, min: number, max: number) {
-  return z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (isUnset(value)) return defaultValue;
-      const trimmed = value.trim();
-      const parsed = Number(trimmed);
-      if (!/^\d+$/.test(trimmed) || parsed < min || parsed > max) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${name} is invalid: "${value}" is not a whole number from ${min} to ${max}.`,
-        });
-        return z.NEVER;
-      }
-      return parsed;
-    });
-}
-
-function landingPageVariable(defaultValue: LandingPageMode) {
-  const modes: readonly LandingPageMode[] = ['sandbox', 'explorer', 'off'];
-  return z
-    .string()
-    .optional()
-    .transform((value, ctx): LandingPageMode => {
-      if (isUnset(value)) return defaultValue;
-      const normalized = value.trim().toLowerCase();
-      const mode = modes.find((candidate) => candidate === normalized);
-      if (mode === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `LANDING_PAGE is invalid: "${value}" is not a landing page mode. Use sandbox, explorer or off.`,
-        });
-        return z.NEVER;
-      }
-      return mode;
-    });
-}
-
-function explorerPathVariable() {
-  return z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (isUnset(value)) return '/explorer';
-      const path = value.trim();
-      if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(path)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `EXPLORER_PATH is invalid: "${value}" must start with "/", have no trailing "/", and use only letters, digits and . _ ~ - in each segment, for example /explorer.`,
-        });
-        return z.NEVER;
-      }
-      if (RESERVED_PATHS.has(path)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `EXPLORER_PATH is invalid: "${value}" is already served by the gateway. Choose another path, for example /explorer.`,
-        });
-        return z.NEVER;
-      }
-      return path;
-    });
-}
-
-function originListVariable(name: string, defaultValue: string[]) {
-  return z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined) return defaultValue;
-      const origins: string[] = [];
-      for (const entry of value.split(',')) {
-        const candidate = entry.trim();
-        if (candidate === '') continue;
-        const origin = normalizeOrigin(candidate);
-        if (origin === undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `${name} is invalid: "${candidate}" is not an origin. Write each as scheme://host[:port] with http or https and no path, for example https://app.example.com. Wildcards are not accepted.`,
-          });
-          continue;
-        }
-        if (!origins.includes(origin)) origins.push(origin);
-      }
-      return origins;
-    });
+/** Reads a comma-separated origin list. Unlike the other variables, an empty value is an empty list, not the default. */
+function readOriginList(name: string, value: string | undefined, defaultValue: string[], report: ReportIssue): string[] {
+  if (value === undefined) {
+    return defaultValue;
+  }
+  const origins: string[] = [];
+  for (const entry of value.split(',')) {
+    const candidate = entry.trim();
+    if (candidate === '') {
+      continue;
+    }
+    const origin = normalizeOrigin(candidate);
+    if (origin === undefined) {
+      report(
+        `${name} is invalid: "${candidate}" is not an origin. Write each as scheme://host[:port] with http or https and no path, for example https://app.example.com. Wildcards are not accepted.`,
+      );
+      continue;
+    }
+    if (!origins.includes(origin)) {
+      origins.push(origin);
+    }
+  }
+  return origins;
 }
 
 /**

@@ -1,8 +1,7 @@
-import { z } from 'zod';
-
 import { ACCOUNT_REQUESTS_PER_SECOND, type DirectoryEdition, type DirectoryQuota } from '../ds-data/quota-limits.js';
 import { DEFAULT_WINDOW_MS } from '../ds-data/scheduler.js';
 import type { ConfigVariable } from './browser.js';
+import { isUnset, readWholeNumber, type ReportIssue } from './variables.js';
 
 /**
  * Settings of the quota scheduler, which queues DS Data calls so that each directory stays
@@ -66,19 +65,20 @@ export class SchedulerConfigError extends Error {
  * each invalid variable, its value and the fix.
  */
 export function parseSchedulerConfig(env: Record<string, string | undefined>): SchedulerConfig {
-  const result = schedulerEnvSchema.safeParse(env);
-  if (!result.success) {
-    throw new SchedulerConfigError(result.error.issues.map((issue) => issue.message));
-  }
+  const issues: string[] = [];
+  const report: ReportIssue = (message) => issues.push(message);
 
-  const parsed = result.data;
-  return {
-    enabled: parsed.DS_DATA_QUOTA_SCHEDULER,
-    edition: parsed.DS_DATA_EDITION,
-    directories: parsed.DS_DATA_QUOTA_OVERRIDES,
-    accountRequestsPerSecond: parsed.DS_DATA_ACCOUNT_RPS,
-    windowMs: parsed.DS_DATA_QUOTA_WINDOW_MS,
+  const config: SchedulerConfig = {
+    enabled: readOnOff('DS_DATA_QUOTA_SCHEDULER', env['DS_DATA_QUOTA_SCHEDULER'], true, report),
+    edition: readEdition(env['DS_DATA_EDITION'], report),
+    directories: readOverrides(env['DS_DATA_QUOTA_OVERRIDES'], report),
+    accountRequestsPerSecond: readWholeNumber('DS_DATA_ACCOUNT_RPS', env['DS_DATA_ACCOUNT_RPS'], ACCOUNT_REQUESTS_PER_SECOND, [1, MAX_OVERRIDE], report),
+    windowMs: readWholeNumber('DS_DATA_QUOTA_WINDOW_MS', env['DS_DATA_QUOTA_WINDOW_MS'], DEFAULT_WINDOW_MS, [1000, 10_000], report),
   };
+  if (issues.length > 0) {
+    throw new SchedulerConfigError(issues);
+  }
+  return config;
 }
 
 const DIRECTORY_ID = /^d-[0-9a-f]{10}$/;
@@ -92,112 +92,77 @@ const OVERRIDE_KEYS: Readonly<Record<string, keyof DirectoryQuota>> = {
 /** Upper bound of an override, far above any documented quota, so that a slip of several digits is caught. */
 const MAX_OVERRIDE = 10_000;
 
-function isUnset(value: string | undefined): value is undefined {
-  return value === undefined || value.trim() === '';
+function readOnOff(name: string, value: string | undefined, defaultValue: boolean, report: ReportIssue): boolean {
+  if (isUnset(value)) {
+    return defaultValue;
+  }
+  const normalized = value.trim().toLowerCase();
+  if (['on', 'true', '1'].includes(normalized)) {
+    return true;
+  }
+  if (['off', 'false', '0'].includes(normalized)) {
+    return false;
+  }
+  report(`${name} is invalid: "${value}" is not on or off. Use on or off.`);
+  return defaultValue;
 }
 
-const schedulerEnvSchema = z.object({
-  DS_DATA_QUOTA_SCHEDULER: onOffVariable('DS_DATA_QUOTA_SCHEDULER', true),
-  DS_DATA_EDITION: editionVariable(),
-  DS_DATA_QUOTA_OVERRIDES: overridesVariable(),
-  DS_DATA_ACCOUNT_RPS: integerVariable('DS_DATA_ACCOUNT_RPS', ACCOUNT_REQUESTS_PER_SECOND, 1, MAX_OVERRIDE),
-  DS_DATA_QUOTA_WINDOW_MS: integerVariable('DS_DATA_QUOTA_WINDOW_MS', DEFAULT_WINDOW_MS, 1000, 10_000),
-});
-
-function onOffVariable(name: string, defaultValue: boolean) {
-  return z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (isUnset(value)) return defaultValue;
-      const normalized = value.trim().toLowerCase();
-      if (['on', 'true', '1'].includes(normalized)) return true;
-      if (['off', 'false', '0'].includes(normalized)) return false;
-      ctx.addIssue({ code: 'custom', message: `${name} is invalid: "${value}" is not on or off. Use on or off.` });
-      return z.NEVER;
-    });
+function readEdition(value: string | undefined, report: ReportIssue): DirectoryEdition {
+  if (isUnset(value)) {
+    return 'standard';
+  }
+  const normalized = value.trim().toLowerCase();
+  if (normalized === 'standard' || normalized === 'enterprise') {
+    return normalized;
+  }
+  report(`DS_DATA_EDITION is invalid: "${value}" is not an edition. Use standard or enterprise.`);
+  return 'standard';
 }
 
-function integerVariable(name: string, defaultValue: number, min: number, max: number) {
-  return z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (isUnset(value)) return defaultValue;
-      const trimmed = value.trim();
-      const parsed = Number(trimmed);
-      if (!/^\d+$/.test(trimmed) || parsed < min || parsed > max) {
-        ctx.addIssue({ code: 'custom', message: `${name} is invalid: "${value}" is not a whole number from ${min} to ${max}.` });
-        return z.NEVER;
+function readOverrides(value: string | undefined, report: ReportIssue): Record<string, Partial<DirectoryQuota>> {
+  const directories: Record<string, Partial<DirectoryQuota>> = {};
+  if (isUnset(value)) {
+    return directories;
+  }
+
+  const fail = (message: string) => report(`DS_DATA_QUOTA_OVERRIDES is invalid: ${message}`);
+  for (const entry of value.split(';')) {
+    const trimmed = entry.trim();
+    if (trimmed === '') {
+      continue;
+    }
+
+    const separator = trimmed.indexOf(':');
+    const directoryId = separator < 0 ? trimmed : trimmed.slice(0, separator).trim();
+    if (!DIRECTORY_ID.test(directoryId)) {
+      fail(`"${directoryId}" is not a directory id. Use 'd-' followed by 10 lowercase hexadecimal digits, for example d-1234567890:reads=4.`);
+      continue;
+    }
+    if (separator < 0 || trimmed.slice(separator + 1).trim() === '') {
+      fail(`"${trimmed}" sets no limit. Add key=value pairs after the colon, for example ${directoryId}:reads=4,writes=2.`);
+      continue;
+    }
+    if (Object.hasOwn(directories, directoryId)) {
+      fail(`directory ${directoryId} appears twice. Put all its limits in one entry.`);
+      continue;
+    }
+
+    const quota: Partial<Record<keyof DirectoryQuota, number>> = {};
+    for (const pair of trimmed.slice(separator + 1).split(',')) {
+      const [rawKey = '', rawNumber = '', ...rest] = pair.split('=').map((part) => part.trim());
+      const field = OVERRIDE_KEYS[rawKey];
+      if (field === undefined || rest.length > 0) {
+        fail(`"${pair.trim()}" for ${directoryId} is not a known limit. Use reads=N, writes=N or concurrent=N.`);
+        continue;
       }
-      return parsed;
-    });
-}
-
-function editionVariable() {
-  return z
-    .string()
-    .optional()
-    .transform((value, ctx): DirectoryEdition => {
-      if (isUnset(value)) return 'standard';
-      const normalized = value.trim().toLowerCase();
-      if (normalized === 'standard' || normalized === 'enterprise') return normalized;
-      ctx.addIssue({
-        code: 'custom',
-        message: `DS_DATA_EDITION is invalid: "${value}" is not an edition. Use standard or enterprise.`,
-      });
-      return z.NEVER;
-    });
-}
-
-function overridesVariable() {
-  return z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      const directories: Record<string, Partial<DirectoryQuota>> = {};
-      if (isUnset(value)) return directories;
-
-      const fail = (message: string) => {
-        ctx.addIssue({ code: 'custom', message: `DS_DATA_QUOTA_OVERRIDES is invalid: ${message}` });
-      };
-
-      for (const entry of value.split(';')) {
-        const trimmed = entry.trim();
-        if (trimmed === '') continue;
-
-        const separator = trimmed.indexOf(':');
-        const directoryId = separator < 0 ? trimmed : trimmed.slice(0, separator).trim();
-        if (!DIRECTORY_ID.test(directoryId)) {
-          fail(`"${directoryId}" is not a directory id. Use 'd-' followed by 10 lowercase hexadecimal digits, for example d-1234567890:reads=4.`);
-          continue;
-        }
-        if (separator < 0 || trimmed.slice(separator + 1).trim() === '') {
-          fail(`"${trimmed}" sets no limit. Add key=value pairs after the colon, for example ${directoryId}:reads=4,writes=2.`);
-          continue;
-        }
-        if (Object.hasOwn(directories, directoryId)) {
-          fail(`directory ${directoryId} appears twice. Put all its limits in one entry.`);
-          continue;
-        }
-
-        const quota: Partial<Record<keyof DirectoryQuota, number>> = {};
-        for (const pair of trimmed.slice(separator + 1).split(',')) {
-          const [rawKey = '', rawNumber = '', ...rest] = pair.split('=').map((part) => part.trim());
-          const field = OVERRIDE_KEYS[rawKey];
-          if (field === undefined || rest.length > 0) {
-            fail(`"${pair.trim()}" for ${directoryId} is not a known limit. Use reads=N, writes=N or concurrent=N.`);
-            continue;
-          }
-          const number = Number(rawNumber);
-          if (!/^\d+$/.test(rawNumber) || number < 1 || number > MAX_OVERRIDE) {
-            fail(`${rawKey} for ${directoryId} is "${rawNumber}", not a whole number from 1 to ${MAX_OVERRIDE}.`);
-            continue;
-          }
-          quota[field] = number;
-        }
-        directories[directoryId] = quota;
+      const number = Number(rawNumber);
+      if (!/^\d+$/.test(rawNumber) || number < 1 || number > MAX_OVERRIDE) {
+        fail(`${rawKey} for ${directoryId} is "${rawNumber}", not a whole number from 1 to ${MAX_OVERRIDE}.`);
+        continue;
       }
-      return directories;
-    });
+      quota[field] = number;
+    }
+    directories[directoryId] = quota;
+  }
+  return directories;
 }

@@ -5,7 +5,6 @@
  * `parseSecurityConfig` never reads `process.env` itself, so tests pass a plain object.
  * Every error names the variable, the value that was rejected and the fix.
  */
-import { z } from 'zod';
 
 export type Role = 'read' | 'write' | 'admin';
 export const ROLES: readonly Role[] = ['read', 'write', 'admin'];
@@ -329,7 +328,7 @@ function withTrailingSlash(url: URL): URL {
   return url.pathname.endsWith('/') ? url : new URL(`${url.href}/`);
 }
 
-/** Reads variables through zod and collects one issue per invalid variable instead of stopping at the first. */
+/** Reads variables and collects one issue per invalid variable instead of stopping at the first. */
 class EnvReader {
   readonly issues: string[] = [];
 
@@ -354,12 +353,12 @@ class EnvReader {
     if (value === undefined) {
       return undefined;
     }
-    const parsed = z.enum(values).safeParse(value.toLowerCase());
-    if (!parsed.success) {
+    const normalized = value.toLowerCase();
+    const match = values.find((candidate) => candidate === normalized);
+    if (match === undefined) {
       this.fail(name, `has the invalid value "${value}": use one of ${values.join(', ')}`);
-      return undefined;
     }
-    return parsed.data;
+    return match;
   }
 
   integer(name: string, fallback: number, min: number, max: number): number {
@@ -367,12 +366,12 @@ class EnvReader {
     if (value === undefined) {
       return fallback;
     }
-    const parsed = z.coerce.number().int().min(min).max(max).safeParse(/^-?\d+$/.test(value) ? value : Number.NaN);
-    if (!parsed.success) {
+    const parsed = Number(value);
+    if (!/^-?\d+$/.test(value) || parsed < min || parsed > max) {
       this.fail(name, `has the invalid value "${value}": use a whole number from ${min} to ${max}`);
       return fallback;
     }
-    return parsed.data;
+    return parsed;
   }
 
   url(name: string): URL | undefined {
@@ -380,12 +379,12 @@ class EnvReader {
     if (value === undefined) {
       return undefined;
     }
-    const parsed = z.url({ protocol: /^https?$/ }).safeParse(value);
-    if (!parsed.success) {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
       this.fail(name, `has the invalid value "${value}": use an absolute http:// or https:// URL`);
       return undefined;
     }
-    return new URL(parsed.data);
+    return url;
   }
 
   /**

@@ -98,6 +98,19 @@ describe('parseSecurityConfig', () => {
         'AUTH_JWKS_URL has the invalid value "file:///etc/jwks.json": use an absolute http:// or https:// URL.',
       ]);
     });
+
+    it('rejects relative JWKS URLs', () => {
+      expect(issuesOf({ ...JWT_ENV, AUTH_JWKS_URL: '/.well-known/jwks.json' })).toEqual([
+        'AUTH_JWKS_URL has the invalid value "/.well-known/jwks.json": use an absolute http:// or https:// URL.',
+      ]);
+      expect(issuesOf({ ...JWT_ENV, AUTH_JWKS_URL: 'https://' })).toEqual([
+        'AUTH_JWKS_URL has the invalid value "https://": use an absolute http:// or https:// URL.',
+      ]);
+    });
+
+    it('accepts AUTH_MODE in any case', () => {
+      expect(parseSecurityConfig({ ...JWT_ENV, AUTH_MODE: ' OFF ' }).auth).toEqual({ mode: 'off', reason: 'explicit', realm: 'ds-data-gateway' });
+    });
   });
 
   describe('authorization lists', () => {
@@ -154,6 +167,15 @@ describe('parseSecurityConfig', () => {
         'QUERY_TIMEOUT_MS has the invalid value "1.5": use a whole number from 100 to 600000.',
         'RATE_LIMIT_BURST has the invalid value "ten": use a whole number from 1 to 1000000.',
       ]);
+    });
+
+    it('rejects out-of-range numbers', () => {
+      expect(issuesOf({ AUTH_MODE: 'off', MAX_BATCH_SIZE: '101', SHUTDOWN_TIMEOUT_MS: '-1', MAX_QUERY_COST: '99999999999999999999' })).toEqual([
+        'MAX_QUERY_COST has the invalid value "99999999999999999999": use a whole number from 1 to 100000.',
+        'MAX_BATCH_SIZE has the invalid value "101": use a whole number from 0 to 100.',
+        'SHUTDOWN_TIMEOUT_MS has the invalid value "-1": use a whole number from 0 to 600000.',
+      ]);
+      expect(parseSecurityConfig({ AUTH_MODE: 'off', MAX_BATCH_SIZE: ' 100 ' }).limits.maxBatchSize).toBe(100);
     });
   });
 
