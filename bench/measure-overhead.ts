@@ -93,20 +93,29 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
     // Latency at half the gateway's peak, the same offered rate for the gateway and baseline a,
     // sent open-loop at a steady pace (see bench/lib/open-loop.ts for why not autocannon's rate).
     const halfRate = Math.max(1, Math.floor(gateway.requestsPerSecond / 2));
+    const openLoop = async (name: 'gateway' | 'describe') => {
+      const result = await runOpenLoop({
+        url: (servers[name] as ChildHandle).url,
+        body: BODY,
+        rate: halfRate,
+        durationSeconds: settings.latencySeconds,
+        maxConnections: settings.connections * 2,
+        verifyBody: isUserAnswer,
+      });
+      checkClean(`${name} at half rate`, result);
+      await emulator.request('clearRequests');
+      return result;
+    };
+    // One unrecorded run per server first. In trial runs, the first open-loop run after the
+    // peak runs was much slower than later ones, whichever server it hit.
+    await openLoop('gateway');
+    await openLoop('describe');
     const atHalf: Record<'gateway' | 'describe', OpenLoopResult[]> = { gateway: [], describe: [] };
     for (let round = 0; round < settings.latencyRounds; round += 1) {
-      for (const name of ['gateway', 'describe'] as const) {
-        const result = await runOpenLoop({
-          url: (servers[name] as ChildHandle).url,
-          body: BODY,
-          rate: halfRate,
-          durationSeconds: settings.latencySeconds,
-          maxConnections: settings.connections * 2,
-          verifyBody: isUserAnswer,
-        });
-        checkClean(`${name} at half rate`, result);
-        atHalf[name].push(result);
-        await emulator.request('clearRequests');
+      // The order alternates, so that neither server always runs right after the other.
+      const order = round % 2 === 0 ? (['gateway', 'describe'] as const) : (['describe', 'gateway'] as const);
+      for (const name of order) {
+        atHalf[name].push(await openLoop(name));
       }
     }
     const gatewayAtHalf = medianBy(atHalf.gateway, (result) => result.latencyP99Ms);
@@ -166,6 +175,7 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           "Peak throughput is each server's fastest run; the throughput ratio is the median of the ratios within a round. " +
           `Then the gateway and baseline a get ${settings.latencyRounds} interleaved ${settings.latencySeconds} s runs each at half the ` +
           "gateway's peak, sent open-loop. Requests leave at a steady pace whether or not earlier ones have returned. " +
+          'One unrecorded run per server comes first, and the order within a round alternates. ' +
           'Latency runs from when a request was due, so waiting for a connection counts. Each server\'s p50 and p99 are those of its ' +
           'run with the median p99. The added p99 is the median over the rounds of the gateway\'s p99 minus baseline a\'s in the same round. ' +
           'On a shared 2-vCPU machine, stalls of tens of ms set most p99 values, so the rounds spread widely (see the smallest and largest ' +
