@@ -29,3 +29,12 @@ export interface GatewayContext {
   /** Request ids of the AWS calls made for this request so far, in order, for audit records. */
   readonly awsRequestIds: string[];
 }
+
+/** Name of the abort reason when the client closed its connection; the query timeout aborts with `TimeoutError`. */
+export const CLIENT_CLOSED_REASON_NAME = 'AbortError';
+
+/** Returns whether the request was aborted because its client closed the connection before the response. */
+export function wasClosedByClient(context: { readonly signal?: LightAbortSignal }): boolean {
+  const signal = context.signal;
+  return signal?.aborted === true && (signal.reason as { name?: unknown } | undefined)?.name === CLIENT_CLOSED_REASON_NAME;
+}

@@ -17,6 +17,7 @@ import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 
 import type { CallRecord } from '../ds-data/config.js';
 import type { SchedulerMetrics } from '../ds-data/scheduler.js';
+import { wasClosedByClient } from '../graphql/context.js';
 import { CounterFamily, HistogramFamily } from './metric-families.js';
 
 /** Error codes kept as label values; any other code is counted as `OTHER`. */
@@ -37,6 +38,9 @@ const KNOWN_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
 ]);
+
+/** Outcome of a request whose client closed the connection before the response, named after nginx's status 499. */
+export const CLIENT_CLOSED_OUTCOME = 'CLIENT_CLOSED_REQUEST';
 
 /** Distinct operation names recorded before further names are counted as `other`, which bounds the series count. */
 const MAX_OPERATION_NAMES = 200;
@@ -76,7 +80,7 @@ export function createMetrics(options: CreateMetricsOptions = {}): GatewayMetric
 
   const graphqlRequests = new CounterFamily({
     name: 'gateway_graphql_requests_total',
-    help: 'GraphQL requests by operation type, operation name and outcome (`success` or the first error code).',
+    help: 'GraphQL requests by operation type, operation name and outcome (`success`, the first error code, or `CLIENT_CLOSED_REQUEST` when the client disconnected first).',
     labelNames: ['operation_type', 'operation_name', 'outcome'] as const,
     registers: [registry],
   });
@@ -157,7 +161,14 @@ export function createMetrics(options: CreateMetricsOptions = {}): GatewayMetric
     const body = requestContext.response.body;
     const errors = body.kind === 'single' ? body.singleResult.errors : undefined;
     const firstCode = errors?.[0]?.extensions?.code;
-    const outcome = errors === undefined || errors.length === 0 ? 'success' : errorCodeLabel(firstCode);
+    // A client that went away never reads the errors of its aborted calls, and counting them
+    // as UPSTREAM_TIMEOUT would report an AWS problem that did not happen.
+    const outcome =
+      errors === undefined || errors.length === 0
+        ? 'success'
+        : wasClosedByClient(requestContext.contextValue)
+          ? CLIENT_CLOSED_OUTCOME
+          : errorCodeLabel(firstCode);
 
     graphqlRequests.inc([operationType, operationName, outcome]);
     graphqlDuration.observe([operationType, operationName], (performance.now() - started) / 1000);

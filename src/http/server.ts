@@ -14,7 +14,7 @@ import type { GatewayConfig } from '../config/index.js';
 import { LightAbortSignal, type DirectoryServiceDataClient } from '../ds-data/index.js';
 import { createAuditLog } from '../graphql/audit.js';
 import { createAuthorizationPolicy } from '../graphql/authorization.js';
-import type { GatewayContext } from '../graphql/context.js';
+import { CLIENT_CLOSED_REASON_NAME, type GatewayContext } from '../graphql/context.js';
 import { CursorCodec } from '../graphql/cursors.js';
 import { createCostLimitPlugin, createLimitRules, createParseOptions } from '../graphql/limits.js';
 import { RequestLoaders } from '../graphql/loaders.js';
@@ -171,7 +171,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       clearTimeout(timer);
       // The client went away before the response was written: its upstream calls are useless.
       if (!reply.raw.writableFinished) {
-        signal.abort(new DOMException('The client closed the connection.', 'AbortError'));
+        signal.abort(new DOMException('The client closed the connection.', CLIENT_CLOSED_REASON_NAME));
       }
     });
 
