@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: runs the four benchmarks and writes `bench/results/latest.json` and
  * `docs/benchmarks.md`. Everything runs on 127.0.0.1 with fixed local credentials, and the
- * whole run takes about six minutes.
+ * whole run takes about seven minutes.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
+import { PACKAGE_ROOT } from '../src/package-root.js';
 import { SAFE_AWS_ENV } from './lib/child.js';
 import { describeMachine } from './lib/machine.js';
 import { round } from './lib/stats.js';
@@ -63,8 +64,9 @@ const results: BenchResults = {
   sections,
 };
 
-const resultsDirectory = fileURLToPath(new URL('./results/', import.meta.url));
-const docsDirectory = fileURLToPath(new URL('../docs/', import.meta.url));
+// From the package root, because this script runs from the build in dist/bench/.
+const resultsDirectory = join(PACKAGE_ROOT, 'bench', 'results', '/');
+const docsDirectory = join(PACKAGE_ROOT, 'docs', '/');
 await mkdir(resultsDirectory, { recursive: true });
 await mkdir(docsDirectory, { recursive: true });
 await writeFile(`${resultsDirectory}latest.json`, `${JSON.stringify(results, null, 2)}\n`);

@@ -37,16 +37,18 @@ interface ChildMessage {
 
 const READY_TIMEOUT_MS = 30_000;
 
-/** Starts `bench/processes/<name>.ts` with `options` and waits until it sends its URL. */
+/** Starts the `bench/processes/<name>` script beside this module with `options` and waits until it sends its URL. */
 export async function startChild(
   name: string,
   options: unknown,
   execArgv: readonly string[] = [],
   { quiet = false }: { quiet?: boolean } = {},
 ): Promise<ChildHandle> {
-  const script = fileURLToPath(new URL(`../processes/${name}.ts`, import.meta.url));
+  // `npm run bench` runs the build in dist/, as `npm start` does; from src/ the children need tsx.
+  const fromSource = import.meta.url.endsWith('.ts');
+  const script = fileURLToPath(new URL(`../processes/${name}.${fromSource ? 'ts' : 'js'}`, import.meta.url));
   const child = fork(script, [JSON.stringify(options)], {
-    execArgv: ['--import', 'tsx', ...execArgv],
+    execArgv: [...(fromSource ? ['--import', 'tsx'] : []), ...execArgv],
     env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...SAFE_AWS_ENV },
     // A quiet child writes its standard output (the gateway's request log) to /dev/null.
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit', 'ipc'],

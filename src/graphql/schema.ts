@@ -2,10 +2,11 @@
  * The executable schema: the SDL files of `schema/` with the resolvers.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-export const SCHEMA_DIRECTORY = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema');
+import { PACKAGE_ROOT } from '../package-root.js';
+
+export const SCHEMA_DIRECTORY = join(PACKAGE_ROOT, 'schema');
 
 /** Reads every `schema/*.graphql` file, in name order, as one SDL document. */
 export function loadTypeDefs(directory = SCHEMA_DIRECTORY): string {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+
+import { PACKAGE_ROOT } from '../../package-root.js';
 
 /** One file that the explorer page loads from the gateway. */
 export interface ExplorerAsset {
@@ -38,7 +39,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
  */
 export function loadExplorerAssets(): Map<string, ExplorerAsset> {
   const require = createRequire(import.meta.url);
-  const ownFolder = dirname(fileURLToPath(import.meta.url));
+  // The explorer's own files are not code, so the build leaves them in src/.
+  const ownFolder = join(PACKAGE_ROOT, 'src', 'http', 'explorer');
   const assets = new Map<string, ExplorerAsset>();
 
   for (const [name, source] of Object.entries(ASSET_SOURCES)) {
