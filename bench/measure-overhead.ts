@@ -37,6 +37,7 @@ export interface OverheadOutcome {
 }
 
 const BODY = JSON.stringify({ query: USER_QUERY });
+const MIB = 1024 * 1024;
 
 /** Returns whether a response carries the user and no GraphQL error. */
 function isUserAnswer(body: string): boolean {
@@ -53,8 +54,9 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
 
   try {
     const common = { endpoint: emulator.url, directoryId: SUITE_DIRECTORY_ID };
-    servers.gateway = await startChild('server', { ...common, kind: 'gateway', gatewayEnv: { ...gatewayEnv, ...UNBOUND_SCHEDULER_ENV } }, [], { quiet: true });
-    servers.describe = await startChild('server', { ...common, kind: 'describe' }, [], { quiet: true });
+    // `--expose-gc` only adds the `gc` function, so that the live heap can be read after the warm-up.
+    servers.gateway = await startChild('server', { ...common, kind: 'gateway', gatewayEnv: { ...gatewayEnv, ...UNBOUND_SCHEDULER_ENV } }, ['--expose-gc'], { quiet: true });
+    servers.describe = await startChild('server', { ...common, kind: 'describe' }, ['--expose-gc'], { quiet: true });
     servers.constant = await startChild('server', { ...common, kind: 'constant' }, [], { quiet: true });
 
     const load = (server: ChildHandle, durationSeconds: number, overallRate?: number) =>
@@ -70,6 +72,10 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
     for (const server of Object.values(servers)) {
       await load(server as ChildHandle, settings.warmupSeconds);
     }
+    // A full collection marks every live object, so a larger live heap means more marking work.
+    const liveHeapMiB = async (server: ChildHandle) => (await server.request<{ heapUsedBytes: number }>('memory')).heapUsedBytes / MIB;
+    const gatewayHeap = await liveHeapMiB(servers.gateway);
+    const describeHeap = await liveHeapMiB(servers.describe);
 
     const runs: Record<string, LoadResult[]> = {};
     const cpuPerRequest: Record<string, number[]> = {};
@@ -157,6 +163,8 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
       { name: 'p99 added by the gateway at half peak (median of the rounds)', value: round(addedP99), unit: 'ms' },
       { name: 'p99 added by the gateway at half peak, smallest round', value: round(Math.min(...p99Differences)), unit: 'ms' },
       { name: 'p99 added by the gateway at half peak, largest round', value: round(Math.max(...p99Differences)), unit: 'ms' },
+      { name: 'gateway heap after warm-up and a forced full GC', value: round(gatewayHeap), unit: 'MiB' },
+      { name: 'baseline a heap after warm-up and a forced full GC', value: round(describeHeap), unit: 'MiB' },
       { name: 'gateway slowest response at half peak', value: round(gatewayAtHalf.latencyMaxMs), unit: 'ms' },
       { name: 'baseline a slowest response at half peak', value: round(describeAtHalf.latencyMaxMs), unit: 'ms' },
     ];
@@ -185,7 +193,9 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           'comparable with those at half peak. ' +
           'CPU per request is ' +
           "the server process's user and system CPU time over a peak run divided by its requests; " +
-          'it is less sensitive than throughput to other work on the machine.',
+          'it is less sensitive than throughput to other work on the machine. ' +
+          'The heap figures are read after the warm-up with a forced full collection; full collections take longer on a larger heap, ' +
+          'and in trial runs at half peak they caused the longest stalls.',
         figures,
         targets: [
           {
