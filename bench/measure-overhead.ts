@@ -55,7 +55,8 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
   try {
     const common = { endpoint: emulator.url, directoryId: SUITE_DIRECTORY_ID };
     // `--expose-gc` only adds the `gc` function, so that the live heap can be read after the warm-up.
-    servers.gateway = await startChild('server', { ...common, kind: 'gateway', gatewayEnv: { ...gatewayEnv, ...UNBOUND_SCHEDULER_ENV } }, ['--expose-gc'], { quiet: true });
+    const gatewayOptions = { ...common, kind: 'gateway', gatewayEnv: { ...gatewayEnv, ...UNBOUND_SCHEDULER_ENV } };
+    servers.gateway = await startChild('server', gatewayOptions, ['--expose-gc'], { quiet: true });
     servers.describe = await startChild('server', { ...common, kind: 'describe' }, ['--expose-gc'], { quiet: true });
     servers.constant = await startChild('server', { ...common, kind: 'constant' }, [], { quiet: true });
 
@@ -177,8 +178,8 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           `The query \`${USER_QUERY}\` through the gateway and through two bare Apollo Server 5 ` +
           'servers on Fastify: baseline a resolves it with one `DescribeUser` call through the same ' +
           'DS Data client to the same emulator, baseline b returns a constant. The emulator runs in ' +
-          'its own process with its quota off and no added latency. Every process runs the compiled build in `dist/`, as `npm start` does. ' +
-          'autocannon sends from the ' +
+          'its own process with its quota off and no added latency. Every process runs the compiled ' +
+          'build in `dist/`, as `npm start` does. autocannon sends from the ' +
           `benchmark process with ${settings.connections} connections. Each server gets ${settings.warmupSeconds} s of ` +
           `warm-up, then ${settings.rounds} rounds of ${settings.peakSeconds} s peak runs, one per server in turn. ` +
           "Peak throughput is each server's fastest run; the throughput ratio is the median of the ratios within a round. " +

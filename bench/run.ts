@@ -65,12 +65,12 @@ const results: BenchResults = {
 };
 
 // From the package root, because this script runs from the build in dist/bench/.
-const resultsDirectory = join(PACKAGE_ROOT, 'bench', 'results', '/');
-const docsDirectory = join(PACKAGE_ROOT, 'docs', '/');
+const resultsDirectory = join(PACKAGE_ROOT, 'bench', 'results');
+const docsDirectory = join(PACKAGE_ROOT, 'docs');
 await mkdir(resultsDirectory, { recursive: true });
 await mkdir(docsDirectory, { recursive: true });
-await writeFile(`${resultsDirectory}latest.json`, `${JSON.stringify(results, null, 2)}\n`);
-await writeFile(`${docsDirectory}benchmarks.md`, renderMarkdown(results));
+await writeFile(join(resultsDirectory, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(join(docsDirectory, 'benchmarks.md'), renderMarkdown(results));
 
 for (const section of sections) {
   for (const check of section.targets) {

@@ -1,7 +1,8 @@
 /**
  * Graceful shutdown of the real start-up path: `npm start` builds `dist/` and runs
- * `dist/src/main.js` in a child process, pointed at an emulator on 127.0.0.1 that responds slowly. A SIGTERM while a request waits
- * on the emulator lets that request finish, refuses new connections, and exits with code 0.
+ * `dist/src/main.js` in a child process, pointed at an emulator on 127.0.0.1 that responds
+ * slowly. A SIGTERM while a request waits on the emulator lets that request finish, refuses
+ * new connections, and exits with code 0.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -46,9 +47,14 @@ function root(): string {
  * prints. The signals go to npm, as they do for a user who runs `kill` on it.
  */
 function startGateway(): Promise<{ url: string; exit: Promise<number | null>; stdout: () => string; stderr: () => string }> {
-  // Under `npm test`, npm names its own script; a direct vitest run finds npm on PATH.
+  // Under `npm test`, npm sets npm_execpath to its own script. A direct vitest run finds npm on PATH.
   const npmCli = process.env.npm_execpath;
-  const [command, args] = npmCli?.endsWith('.js') ? [process.execPath, [npmCli, 'start', '--silent']] : ['npm', ['start', '--silent']];
+  let command = 'npm';
+  let args = ['start', '--silent'];
+  if (npmCli?.endsWith('.js')) {
+    command = process.execPath;
+    args = [npmCli, ...args];
+  }
   const process_ = spawn(command, args, {
     cwd: root(),
     env: {

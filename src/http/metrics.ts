@@ -161,14 +161,12 @@ export function createMetrics(options: CreateMetricsOptions = {}): GatewayMetric
     const body = requestContext.response.body;
     const errors = body.kind === 'single' ? body.singleResult.errors : undefined;
     const firstCode = errors?.[0]?.extensions?.code;
-    // A client that went away never reads the errors of its aborted calls, and counting them
-    // as UPSTREAM_TIMEOUT would report an AWS problem that did not happen.
-    const outcome =
-      errors === undefined || errors.length === 0
-        ? 'success'
-        : wasClosedByClient(requestContext.contextValue)
-          ? CLIENT_CLOSED_OUTCOME
-          : errorCodeLabel(firstCode);
+    let outcome = 'success';
+    if (errors !== undefined && errors.length > 0) {
+      // A client that went away never reads the errors of its aborted calls, and counting them
+      // as UPSTREAM_TIMEOUT would report an AWS problem that did not happen.
+      outcome = wasClosedByClient(requestContext.contextValue) ? CLIENT_CLOSED_OUTCOME : errorCodeLabel(firstCode);
+    }
 
     graphqlRequests.inc([operationType, operationName, outcome]);
     graphqlDuration.observe([operationType, operationName], (performance.now() - started) / 1000);
