@@ -1,10 +1,13 @@
 /**
- * Error responses for request bodies that Fastify cannot read: too large, not JSON, or of
- * an unsupported media type. The body is shaped like a GraphQL error response, so clients
- * handle every error in one place, and its message names the limit or the problem and the
- * fix. Status codes stay those Fastify chose (413, 400, 415).
+ * Error responses for request bodies that Fastify cannot read (too large, not JSON, or of
+ * an unsupported media type) and for batches that break `MAX_BATCH_SIZE`. The body is shaped
+ * like a GraphQL error response, so clients handle every error in one place, and its message
+ * names the limit or the problem and the fix. Status codes stay those Fastify chose (413,
+ * 400, 415); a rejected batch gets 400.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+import { BatchRejectedError } from './batch-limit.js';
 
 /** Fastify error codes of a request body the server could not read. */
 function describeBodyError(error: FastifyError, maxBodyBytes: number): string | undefined {
@@ -28,6 +31,17 @@ function describeBodyError(error: FastifyError, maxBodyBytes: number): string | 
 /** Creates the Fastify error handler. Errors other than unreadable bodies keep Fastify's default response. */
 export function createBodyErrorHandler(maxBodyBytes: number) {
   return function handleBodyError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+    if (error instanceof BatchRejectedError) {
+      request.log.info({ batchSize: error.size, maxBatchSize: error.maxBatchSize }, 'batched request rejected');
+      return reply
+        .code(error.statusCode)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send({
+          errors: [
+            { message: error.message, extensions: { code: 'BAD_REQUEST', limit: 'batch', value: error.size, max: error.maxBatchSize } },
+          ],
+        });
+    }
     const message = describeBodyError(error, maxBodyBytes);
     if (message === undefined) {
       return reply.send(error);

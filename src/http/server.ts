@@ -25,7 +25,7 @@ import { corsPlugin } from './cors.js';
 import { createUnexpectedErrorLogPlugin, formatGatewayError } from './error-format.js';
 import { explorerPlugin } from './explorer/index.js';
 import { createLandingPagePlugin, DEFAULT_DOCUMENT, AUTHORIZATION_HEADER_PLACEHOLDER } from './landing-page.js';
-import { createBatchLimitHook } from './batch-limit.js';
+import { registerBatchLimitedJsonParser } from './batch-limit.js';
 import { createBodyErrorHandler } from './body-errors.js';
 import { registerMetricsRoute, type GatewayMetrics } from './metrics.js';
 import { rateLimitedError, TokenBucketLimiter } from './rate-limit.js';
@@ -91,6 +91,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     done();
   });
   app.setErrorHandler(createBodyErrorHandler(limits.maxBodyBytes));
+  registerBatchLimitedJsonParser(app, { maxBatchSize: limits.maxBatchSize, graphqlPath: '/graphql' });
   if (options.tracing?.enabled) {
     app.addHook('onRequest', options.tracing.onRequest);
     app.addHook('onResponse', options.tracing.onResponse);
@@ -129,14 +130,6 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
-  const limitBatchSize = createBatchLimitHook(limits.maxBatchSize);
-  app.addHook('preValidation', (request, reply, done) => {
-    if (request.routeOptions.url === '/graphql') {
-      limitBatchSize.call(app, request, reply, done);
-    } else {
-      done();
-    }
-  });
 
   const buildContext = async (request: FastifyRequest, reply: FastifyReply): Promise<GatewayContext> => {
     let principal;
