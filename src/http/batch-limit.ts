@@ -5,7 +5,8 @@
  * here) or accepts batches of any length. The gateway checks the length where the body is
  * parsed: its JSON parser is Fastify's own, followed by the check for bodies of the GraphQL
  * route. A batch longer than `MAX_BATCH_SIZE` fails with 400 before any operation runs, and
- * `createBodyErrorHandler` writes the response.
+ * `createBodyErrorHandler` writes the response. As with Fastify's other body errors, Fastify
+ * then closes the connection.
  *
  * The check sits in the parser rather than in a `preValidation` hook because the parser runs
  * anyway, while a hook sends every request of every route through one more pass of Fastify's

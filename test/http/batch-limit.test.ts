@@ -67,6 +67,8 @@ describe('registerBatchLimitedJsonParser', () => {
     const response = await bounded.post([operation, operation, operation]);
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    // Fastify closes the connection after any body error, this one included.
+    expect(response.headers.get('connection')).toBe('close');
     expect(await response.json()).toEqual({
       errors: [
         {
