@@ -96,9 +96,15 @@ interface ChildModule {
 
 /** Loads a checkout's benchmark process launcher from its build. */
 async function loadLauncher(root: string): Promise<ChildModule> {
+  if (!existsSync(join(root, 'package.json'))) {
+    throw new Error(`${root} is not a checkout of this project (it has no package.json). Give the path of one, such as a git worktree.`);
+  }
   const launcher = join(root, 'dist', 'bench', 'lib', 'child.js');
   if (!existsSync(launcher)) {
-    throw new Error(`${launcher} does not exist. Build that checkout first: cd ${root} && npm ci && npm run build`);
+    throw new Error(
+      `${launcher} does not exist. Build that checkout first (cd ${root} && npm ci && npm run build). ` +
+        'A checkout from before the benchmarks were added cannot be compared.',
+    );
   }
   return (await import(pathToFileURL(launcher).href)) as ChildModule;
 }
@@ -171,6 +177,7 @@ export async function compareBuilds(options: CompareOptions, log: (message: stri
       current: { root: PACKAGE_ROOT, revision: revisionOf(PACKAGE_ROOT) },
       other: { root: options.otherRoot, revision: revisionOf(options.otherRoot) },
       settings: { connections: CONNECTIONS, peakSeconds: PEAK_SECONDS, rounds: options.rounds, query: USER_QUERY },
+      perRound: { cpuPerRequestMs: cpu, throughputRequestsPerSecond: throughput },
       figures: [
         { name: 'current gateway CPU per request (median)', value: round(cpuSummary.currentMedian, 4), unit: 'ms' },
         { name: 'other gateway CPU per request (median)', value: round(cpuSummary.otherMedian, 4), unit: 'ms' },

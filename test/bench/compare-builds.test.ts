@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { compareBuilds, DEFAULT_ROUNDS, parseCompareArgs, summarizePairs } from '../../bench/compare-builds.js';
@@ -57,10 +59,22 @@ describe('summarizePairs', () => {
 });
 
 describe('compareBuilds', () => {
-  it('names the build step of an unbuilt checkout', async () => {
+  it('rejects a path without a checkout', async () => {
     const missing = resolve('/tmp/no-such-checkout-for-bench-compare');
     await expect(compareBuilds({ otherRoot: missing, rounds: 3 }, () => undefined)).rejects.toThrow(
-      `${missing}/dist/bench/lib/child.js does not exist. Build that checkout first: cd ${missing} && npm ci && npm run build`,
+      `${missing} is not a checkout of this project (it has no package.json). Give the path of one, such as a git worktree.`,
     );
+  });
+
+  it('names the build step of an unbuilt checkout', async () => {
+    const unbuilt = await mkdtemp(join(tmpdir(), 'bench-compare-'));
+    await writeFile(join(unbuilt, 'package.json'), '{}');
+    try {
+      await expect(compareBuilds({ otherRoot: unbuilt, rounds: 3 }, () => undefined)).rejects.toThrow(
+        `${unbuilt}/dist/bench/lib/child.js does not exist. Build that checkout first (cd ${unbuilt} && npm ci && npm run build).`,
+      );
+    } finally {
+      await rm(unbuilt, { recursive: true, force: true });
+    }
   });
 });
