@@ -23,7 +23,7 @@ import { SAFE_AWS_ENV, type ChildHandle } from './lib/child.js';
 import { runLoad } from './lib/load.js';
 import { describeMachine } from './lib/machine.js';
 import { percentile, round } from './lib/stats.js';
-import { UNBOUND_SCHEDULER_ENV, USER_QUERY } from './measure-overhead.js';
+import { checkClean, isUserAnswer, UNBOUND_SCHEDULER_ENV, USER_QUERY } from './measure-overhead.js';
 import { SUITE_DIRECTORY_ID } from './query-suite.js';
 
 export interface CompareOptions {
@@ -144,9 +144,7 @@ export async function compareBuilds(options: CompareOptions, log: (message: stri
       const cpuBefore = await server.request<number>('cpu');
       const result = await runLoad({ url: server.url, body: BODY, connections: CONNECTIONS, durationSeconds, verifyBody: isUserAnswer });
       const cpuAfter = await server.request<number>('cpu');
-      if (result.errors > 0 || result.non2xx > 0 || result.mismatches > 0) {
-        throw new Error(`The ${name} run is not clean: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.mismatches} responses without the expected user.`);
-      }
+      checkClean(name, result);
       await emulator.request('clearRequests');
       return { cpuMs: (cpuAfter - cpuBefore) / result.requests, requestsPerSecond: result.requestsPerSecond };
     };
@@ -196,10 +194,6 @@ export async function compareBuilds(options: CompareOptions, log: (message: stri
     }
     await emulator.close();
   }
-}
-
-function isUserAnswer(body: string): boolean {
-  return body.includes('"samAccountName":"jdoe"') && !body.includes('"errors"');
 }
 
 /** Runs from the command line: `node dist/bench/compare-builds.js OTHER_CHECKOUT [--rounds N]`. */

@@ -40,7 +40,7 @@ const BODY = JSON.stringify({ query: USER_QUERY });
 const MIB = 1024 * 1024;
 
 /** Returns whether a response carries the user and no GraphQL error. */
-function isUserAnswer(body: string): boolean {
+export function isUserAnswer(body: string): boolean {
   return body.includes('"samAccountName":"jdoe"') && !body.includes('"errors"');
 }
 
@@ -234,7 +234,7 @@ function serverFigures(label: string, result: LoadResult) {
 }
 
 /** Fails the benchmark when a run had errors, since its throughput would then mean nothing. */
-function checkClean(name: string, result: Pick<LoadResult, 'errors' | 'non2xx' | 'mismatches'>): void {
+export function checkClean(name: string, result: Pick<LoadResult, 'errors' | 'non2xx' | 'mismatches'>): void {
   if (result.errors > 0 || result.non2xx > 0 || result.mismatches > 0) {
     throw new Error(
       `The ${name} run is not clean: ${result.errors} connection errors, ${result.non2xx} non-2xx responses, ` +

@@ -67,11 +67,13 @@ export function registerBatchLimitedJsonParser(app: FastifyInstance, options: Ba
           done(error, undefined);
           return;
         }
-        const rejection =
-          Array.isArray(parsed) && request.routeOptions.url === options.graphqlPath
-            ? checkBatchSize(parsed.length, options.maxBatchSize)
-            : undefined;
-        done(rejection ?? null, rejection ? undefined : parsed);
+        const isBatch = Array.isArray(parsed) && request.routeOptions.url === options.graphqlPath;
+        const rejection = isBatch ? checkBatchSize(parsed.length, options.maxBatchSize) : undefined;
+        if (rejection) {
+          done(rejection, undefined);
+          return;
+        }
+        done(null, parsed);
       });
     },
   );

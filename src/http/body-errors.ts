@@ -3,7 +3,7 @@
  * an unsupported media type) and for batches that break `MAX_BATCH_SIZE`. The body is shaped
  * like a GraphQL error response, so clients handle every error in one place, and its message
  * names the limit or the problem and the fix. Status codes stay those Fastify chose (413,
- * 400, 415); a rejected batch gets 400.
+ * 400, 415), and a rejected batch gets 400.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 

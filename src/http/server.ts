@@ -130,7 +130,6 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
-
   const buildContext = async (request: FastifyRequest, reply: FastifyReply): Promise<GatewayContext> => {
     let principal;
     try {
