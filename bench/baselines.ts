@@ -3,12 +3,19 @@
  * Server 5 on Fastify with no authentication, validation rules, loaders, metrics or logging.
  * `describe` resolves `user` with one `DescribeUser` call through the project's DS Data
  * client, and `constant` returns a fixed user without any upstream call.
+ *
+ * The `describe` server builds its client as the gateway does (`createUpstreamClient`), from
+ * the gateway's benchmark configuration: the same timeouts, retry settings and quota
+ * scheduler. What the gateway adds on top of that client is what the benchmark measures.
  */
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify from 'fastify';
 
-import { DescribeUserCommand, DirectoryServiceDataClient } from '../src/ds-data/index.js';
+import { DescribeUserCommand, type DirectoryServiceDataClient } from '../src/ds-data/index.js';
+import { createCallScheduler } from '../src/ds-data/scheduler.js';
+import { createUpstreamClient } from '../src/upstream-client.js';
+import { loadBenchConfig } from './bench-config.js';
 
 export type BaselineKind = 'describe' | 'constant';
 
@@ -47,18 +54,13 @@ export interface BaselineOptions {
   /** Emulator base URL; needed by `describe`. */
   readonly endpoint?: string;
   readonly directoryId: string;
+  /** The gateway's variables on top of the benchmark defaults, for the client of `describe`. */
+  readonly gatewayEnv?: Readonly<Record<string, string>>;
 }
 
 /** Starts a baseline server on 127.0.0.1 and a free port. */
 export async function startBaseline(options: BaselineOptions): Promise<RunningServer> {
-  const client =
-    options.kind === 'describe'
-      ? new DirectoryServiceDataClient({
-          region: 'us-east-1',
-          credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-          endpoint: requireEndpoint(options.endpoint),
-        })
-      : undefined;
+  const client = options.kind === 'describe' ? createGatewayClient(options) : undefined;
 
   const resolvers = {
     Query: {
@@ -98,9 +100,8 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningSe
   };
 }
 
-export function requireEndpoint(endpoint: string | undefined): string {
-  if (endpoint === undefined || new URL(endpoint).hostname !== '127.0.0.1') {
-    throw new Error(`The benchmark talks only to an emulator on 127.0.0.1, got endpoint ${endpoint ?? '(none)'}.`);
-  }
-  return endpoint;
+/** Creates the DS Data client with the gateway's settings and quota scheduler, without its metrics. */
+function createGatewayClient(options: BaselineOptions): DirectoryServiceDataClient {
+  const config = loadBenchConfig(options.endpoint, options.gatewayEnv);
+  return createUpstreamClient(config, { scheduler: createCallScheduler(config.scheduler) });
 }

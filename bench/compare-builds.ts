@@ -136,7 +136,8 @@ export async function compareBuilds(options: CompareOptions, log: (message: stri
   const emulator = await current.startChild('emulator', { quota: false });
   const servers: Array<[name: string, handle: ChildHandle]> = [];
   try {
-    servers.push(['baseline a', await current.startChild('server', { kind: 'describe', endpoint: emulator.url, directoryId: SUITE_DIRECTORY_ID }, [], { quiet: true })]);
+    const baselineOptions = { ...gatewayOptions(emulator.url), kind: 'describe' };
+    servers.push(['baseline a', await current.startChild('server', baselineOptions, [], { quiet: true })]);
     servers.push(['current', await current.startChild('server', gatewayOptions(emulator.url), [], { quiet: true })]);
     servers.push(['other', await other.startChild('server', gatewayOptions(emulator.url), [], { quiet: true })]);
 

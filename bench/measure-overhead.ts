@@ -13,7 +13,7 @@ import { SUITE_DIRECTORY_ID } from './query-suite.js';
 
 export const USER_QUERY = 'query { user(samAccountName: "jdoe") { samAccountName sid givenName surname enabled } }';
 
-/** Quota settings that keep the gateway's scheduler on but never binding, since the emulator enforces no quota here. */
+/** Quota settings that keep the scheduler of the gateway and of baseline a on but never binding, since the emulator enforces no quota here. */
 export const UNBOUND_SCHEDULER_ENV = {
   DS_DATA_QUOTA_OVERRIDES: `${SUITE_DIRECTORY_ID}:reads=10000,writes=10000,concurrent=10000`,
   DS_DATA_ACCOUNT_RPS: '10000',
@@ -55,9 +55,10 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
   try {
     const common = { endpoint: emulator.url, directoryId: SUITE_DIRECTORY_ID };
     // `--expose-gc` only adds the `gc` function, so that the live heap can be read after the warm-up.
-    const gatewayOptions = { ...common, kind: 'gateway', gatewayEnv: { ...gatewayEnv, ...UNBOUND_SCHEDULER_ENV } };
-    servers.gateway = await startChild('server', gatewayOptions, ['--expose-gc'], { quiet: true });
-    servers.describe = await startChild('server', { ...common, kind: 'describe' }, ['--expose-gc'], { quiet: true });
+    const serverEnv = { ...gatewayEnv, ...UNBOUND_SCHEDULER_ENV };
+    servers.gateway = await startChild('server', { ...common, kind: 'gateway', gatewayEnv: serverEnv }, ['--expose-gc'], { quiet: true });
+    // Baseline a builds its DS Data client from the same configuration as the gateway.
+    servers.describe = await startChild('server', { ...common, kind: 'describe', gatewayEnv: serverEnv }, ['--expose-gc'], { quiet: true });
     servers.constant = await startChild('server', { ...common, kind: 'constant' }, [], { quiet: true });
 
     const load = (server: ChildHandle, durationSeconds: number, overallRate?: number) =>
@@ -177,7 +178,9 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
         method:
           `The query \`${USER_QUERY}\` through the gateway and through two bare Apollo Server 5 ` +
           'servers on Fastify: baseline a resolves it with one `DescribeUser` call through the same ' +
-          'DS Data client to the same emulator, baseline b returns a constant. The emulator runs in ' +
+          'DS Data client to the same emulator, built from the same configuration (timeouts, retries and the ' +
+          'quota scheduler, whose limits are raised out of reach here as for the gateway), and baseline b ' +
+          'returns a constant. The emulator runs in ' +
           'its own process with its quota off and no added latency. Every process runs the compiled ' +
           'build in `dist/`, as `npm start` does. autocannon sends from the ' +
           `benchmark process with ${settings.connections} connections. Each server gets ${settings.warmupSeconds} s of ` +

@@ -25,7 +25,8 @@ import {
   UpdateUserCommand,
   type AttributeValue,
 } from '../src/ds-data/index.js';
-import { requireEndpoint, type RunningServer } from './baselines.js';
+import type { RunningServer } from './baselines.js';
+import { requireEndpoint } from './bench-config.js';
 
 const TYPE_DEFS = /* GraphQL */ `
   type AttributeValue { S: String N: String BOOL: Boolean SS: [String!] }

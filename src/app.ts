@@ -5,16 +5,14 @@
  */
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config/index.js';
-import { DirectoryServiceDataClient, type CallRecord } from './ds-data/index.js';
+import type { DirectoryServiceDataClient, CallRecord } from './ds-data/index.js';
 import { createCallScheduler } from './ds-data/scheduler.js';
 import type { EmulatorOptions, RunningEmulator } from './emulator/index.js';
 import { createMetrics, type GatewayMetrics } from './http/metrics.js';
 import { buildGateway, type Gateway, type GatewayOptions } from './http/server.js';
 import { loadTracing } from './http/gateway-tracing.js';
 import type { CallScheduler } from './ds-data/call-scheduler.js';
-
-/** Credentials the embedded emulator accepts; they never leave the machine. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
+import { createUpstreamClient } from './upstream-client.js';
 
 /** Request quotas the embedded emulator enforces, per edition (AWS's documented figures). */
 const EMULATOR_QUOTAS = {
@@ -86,23 +84,7 @@ export async function startApp(config: GatewayConfig, logger: Logger, options: S
     options.onCall?.(record);
   };
 
-  // Local mode pins the emulator's endpoint and credentials, so the developer's AWS
-  // profiles, environment and instance metadata are never consulted.
-  const client = new DirectoryServiceDataClient({
-    region: config.upstream.region,
-    ...(emulator
-      ? { endpoint: emulator.url, credentials: LOCAL_CREDENTIALS }
-      : config.upstream.endpoint
-        ? { endpoint: config.upstream.endpoint }
-        : {}),
-    maxAttempts: config.upstream.maxAttempts,
-    retryMode: config.upstream.retryMode,
-    requestTimeout: config.upstream.requestTimeoutMs,
-    connectionTimeout: config.upstream.connectionTimeoutMs,
-    scheduler,
-    onCall,
-  });
-
+  const client = createUpstreamClient(config, { emulatorUrl: emulator?.url, scheduler, onCall });
   const gateway = await buildGateway({ config, client, logger, metrics, tracing, ...options.gateway });
   const url = options.listen === false ? '' : await gateway.listen();
 

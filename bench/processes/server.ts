@@ -8,7 +8,7 @@ export interface ServerProcessOptions {
   /** Emulator (or recording proxy) base URL on 127.0.0.1. */
   readonly endpoint: string;
   readonly directoryId: string;
-  /** Environment for the gateway's configuration, such as the quota scheduler settings. */
+  /** Environment for the gateway's configuration, such as the quota scheduler settings; baseline a's client reads it too. */
   readonly gatewayEnv?: Record<string, string>;
 }
 
@@ -16,7 +16,12 @@ await serveChild<ServerProcessOptions>(async (options) => {
   switch (options.kind) {
     case 'describe':
     case 'constant':
-      return startBaseline({ kind: options.kind, endpoint: options.endpoint, directoryId: options.directoryId });
+      return startBaseline({
+        kind: options.kind,
+        endpoint: options.endpoint,
+        directoryId: options.directoryId,
+        gatewayEnv: options.gatewayEnv ?? {},
+      });
     case 'naive':
       return startNaiveGateway({ endpoint: options.endpoint, directoryId: options.directoryId });
     case 'gateway': {

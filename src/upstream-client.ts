@@ -1,0 +1,41 @@
+/**
+ * The DS Data client as the gateway configures it. It lives apart from `app.ts` so that the
+ * benchmark's baseline server can build the same client without loading the gateway.
+ */
+import type { GatewayConfig } from './config/index.js';
+import type { CallScheduler } from './ds-data/call-scheduler.js';
+import { DirectoryServiceDataClient, type CallRecord } from './ds-data/index.js';
+
+/** Credentials that the embedded emulator accepts. They never leave the machine. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
+
+export interface UpstreamClientHooks {
+  /** URL of the embedded emulator in local mode; its local credentials go with it. */
+  readonly emulatorUrl?: string | undefined;
+  readonly scheduler?: CallScheduler;
+  readonly onCall?: (record: CallRecord) => void;
+}
+
+/**
+ * Creates the DS Data client with the region, endpoint, retry and timeout settings of
+ * `config`. The benchmark's baseline server calls it too, so that both run the same client.
+ */
+export function createUpstreamClient(config: GatewayConfig, hooks: UpstreamClientHooks = {}): DirectoryServiceDataClient {
+  // Local mode pins the emulator's endpoint and credentials, so the developer's AWS
+  // profiles, environment and instance metadata are never consulted.
+  return new DirectoryServiceDataClient({
+    region: config.upstream.region,
+    ...(hooks.emulatorUrl
+      ? { endpoint: hooks.emulatorUrl, credentials: LOCAL_CREDENTIALS }
+      : config.upstream.endpoint
+        ? { endpoint: config.upstream.endpoint }
+        : {}),
+    maxAttempts: config.upstream.maxAttempts,
+    retryMode: config.upstream.retryMode,
+    requestTimeout: config.upstream.requestTimeoutMs,
+    connectionTimeout: config.upstream.connectionTimeoutMs,
+    scheduler: hooks.scheduler,
+    onCall: hooks.onCall,
+  });
+}
+

@@ -1,0 +1,83 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { startBaseline, type RunningServer } from '../../bench/baselines.js';
+import { SUITE_DIRECTORY_ID } from '../../bench/query-suite.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+
+const USER_QUERY = 'query { user(samAccountName: "jdoe") { samAccountName givenName } }';
+
+async function queryUser(server: RunningServer): Promise<unknown> {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: USER_QUERY }),
+  });
+  return response.json();
+}
+
+// Baseline a of the overhead benchmark must run the DS Data client exactly as the gateway
+// configures it, or the benchmark would charge client settings to the gateway.
+describe('baseline a (describe)', () => {
+  let emulator: RunningEmulator;
+  let server: RunningServer | undefined;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ quota: false, logger: false });
+  });
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    vi.unstubAllEnvs();
+  });
+
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  it('uses the gateway retry settings', async () => {
+    // The benchmark children get these credentials from bench/lib/child.ts.
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
+    server = await startBaseline({
+      kind: 'describe',
+      endpoint: emulator.url,
+      directoryId: SUITE_DIRECTORY_ID,
+      gatewayEnv: { DS_DATA_MAX_ATTEMPTS: '5' },
+    });
+    emulator.clearRequests();
+
+    const body = await queryUser(server);
+
+    expect(body).toEqual({ data: { user: { samAccountName: 'jdoe', givenName: 'Jane' } } });
+    expect(emulator.requests.map((request) => [request.operation, request.headers['amz-sdk-request']])).toEqual([
+      ['DescribeUser', 'attempt=1; max=5'],
+    ]);
+  });
+
+  it('queues calls in the scheduler', async () => {
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
+    server = await startBaseline({
+      kind: 'describe',
+      endpoint: emulator.url,
+      directoryId: SUITE_DIRECTORY_ID,
+      gatewayEnv: { DS_DATA_QUOTA_OVERRIDES: `${SUITE_DIRECTORY_ID}:reads=1` },
+    });
+    emulator.clearRequests();
+
+    await Promise.all([queryUser(server), queryUser(server)]);
+
+    // One read per second: the scheduler delays the second call until a window after the first
+    // one's response. Without the scheduler both would arrive within milliseconds.
+    const [first, second] = emulator.requests.map((request) => request.receivedAt);
+    expect(emulator.requests).toHaveLength(2);
+    expect((second ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(900);
+  });
+
+  it('rejects an endpoint off 127.0.0.1', async () => {
+    await expect(
+      startBaseline({ kind: 'describe', endpoint: 'http://localhost:9/', directoryId: SUITE_DIRECTORY_ID }),
+    ).rejects.toThrow('The benchmark talks only to an emulator on 127.0.0.1, got endpoint http://localhost:9/.');
+  });
+});
