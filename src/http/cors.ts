@@ -1,6 +1,4 @@
-import fastifyCors from '@fastify/cors';
-import type { FastifyInstance } from 'fastify';
-import fastifyPlugin from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import type { BrowserConfig } from '../config/browser.js';
 
@@ -27,17 +25,28 @@ export const CORS_ALLOWED_HEADERS: readonly string[] = [
  */
 export const CORS_EXPOSED_HEADERS: readonly string[] = ['x-request-id', 'retry-after', 'www-authenticate'];
 
-export interface CorsPluginOptions {
-  cors: BrowserConfig['cors'];
-}
+/** Methods that a cross-origin page may use. GraphQL over HTTP needs no others. */
+export const CORS_ALLOWED_METHODS: readonly string[] = ['GET', 'POST'];
 
 /**
- * Registers CORS for every route of the app (the plugin is not encapsulated).
+ * Function that applies the CORS policy to one request, called from the gateway's
+ * `onRequest` hook on every route. It returns true when it sent the response itself (to a
+ * preflight), and the hook must then not continue the request.
+ */
+export type CorsHandler = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+/**
+ * Creates the CORS handler for `cors`.
  *
- * Only origins in the allow-list get `Access-Control-Allow-Origin`. A preflight from any
- * other origin gets no CORS headers, so the browser never sends the real request. Its
- * status comes from the route: 404 from this plugin's catch-all `OPTIONS` route, or 400
- * from Apollo Server's own `OPTIONS` handler on `/graphql`.
+ * Only origins in the allow-list get `Access-Control-Allow-Origin`, with the exposed
+ * headers and, when configured, `Access-Control-Allow-Credentials`. Every response carries
+ * `Vary: Origin`, because its CORS headers depend on that request header. The handler
+ * responds to the preflight of an allowed origin itself, with 204 and the allowed methods,
+ * headers and cache time, before authentication or Apollo Server run. A
+ * preflight without `Access-Control-Request-Method` gets 400. A preflight from any other
+ * origin gets no CORS headers, so the browser never sends the real request. Its status comes
+ * from the route: 404 where the path has no `OPTIONS` route, or 400 from Apollo Server's own
+ * `OPTIONS` handler on `/graphql`.
  *
  * A preflight that carries `Access-Control-Request-Private-Network: true` gets
  * `Access-Control-Allow-Private-Network: true` only when the origin is allowed and
@@ -49,34 +58,46 @@ export interface CorsPluginOptions {
  * NOTE: a request from a rejected origin that needs no preflight still reaches the
  * handler, as CORS only stops the page from reading the response. Apollo's CSRF
  * prevention rejects such GraphQL requests before they execute.
+ *
+ * The policy is a few fixed header decisions, so the gateway applies it in the hook it
+ * already has, rather than in a second hook from `@fastify/cors`, which copies its options
+ * and builds Fastify's route options twice on every request.
  */
-export const corsPlugin = fastifyPlugin(
-  async function registerCors(app: FastifyInstance, options: CorsPluginOptions): Promise<void> {
-    const { cors } = options;
-    const allowedOrigins = new Set(cors.allowedOrigins);
-    const isAllowedOrigin = (origin: string | undefined): boolean =>
-      origin !== undefined && allowedOrigins.has(origin);
+export function createCorsHandler(cors: BrowserConfig['cors']): CorsHandler {
+  const allowedOrigins = new Set(cors.allowedOrigins);
+  const exposedHeaders = CORS_EXPOSED_HEADERS.join(', ');
+  const preflightHeaders: Record<string, string> = {
+    'access-control-allow-methods': CORS_ALLOWED_METHODS.join(', '),
+    'access-control-allow-headers': CORS_ALLOWED_HEADERS.join(', '),
+    'access-control-max-age': String(cors.preflightMaxAgeSeconds),
+  };
 
-    if (cors.allowPrivateNetwork) {
-      // Runs before @fastify/cors's own onRequest hook, which sends the preflight response
-      // with the headers already set on the reply.
-      app.addHook('onRequest', async (request, reply) => {
-        const asksForPrivateNetwork = request.headers['access-control-request-private-network'] === 'true';
-        if (request.method === 'OPTIONS' && asksForPrivateNetwork && isAllowedOrigin(request.headers.origin)) {
-          reply.header('access-control-allow-private-network', 'true');
-        }
-      });
+  return (request, reply) => {
+    reply.header('vary', 'Origin');
+    const origin = request.headers.origin;
+    if (origin === undefined || !allowedOrigins.has(origin)) {
+      return false;
     }
 
-    await app.register(fastifyCors, {
-      origin: (origin, callback) => callback(null, isAllowedOrigin(origin)),
-      credentials: cors.allowCredentials,
-      methods: ['GET', 'POST'],
-      allowedHeaders: [...CORS_ALLOWED_HEADERS],
-      exposedHeaders: [...CORS_EXPOSED_HEADERS],
-      maxAge: cors.preflightMaxAgeSeconds,
-      strictPreflight: true,
-    });
-  },
-  { name: 'ds-data-gateway-cors', fastify: '5.x' },
-);
+    reply.header('access-control-allow-origin', origin);
+    if (cors.allowCredentials) {
+      reply.header('access-control-allow-credentials', 'true');
+    }
+    reply.header('access-control-expose-headers', exposedHeaders);
+    if (request.method !== 'OPTIONS') {
+      return false;
+    }
+
+    if (request.headers['access-control-request-method'] === undefined) {
+      reply.code(400).type('text/plain').send('Invalid Preflight Request');
+      return true;
+    }
+    reply.headers(preflightHeaders);
+    if (cors.allowPrivateNetwork && request.headers['access-control-request-private-network'] === 'true') {
+      reply.header('access-control-allow-private-network', 'true');
+    }
+    // Safari waits for a body on a 204 without an explicit length.
+    reply.code(204).header('content-length', '0').send();
+    return true;
+  };
+}

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { BrowserConfig } from '../../src/config/browser.js';
-import { CORS_ALLOWED_HEADERS, corsPlugin } from '../../src/http/cors.js';
+import { CORS_ALLOWED_HEADERS, createCorsHandler } from '../../src/http/cors.js';
 
 const ALLOWED_ORIGIN = 'https://studio.apollographql.com';
 const REJECTED_ORIGIN = 'https://evil.example.net';
@@ -21,10 +21,20 @@ afterEach(async () => {
   app = undefined;
 });
 
-/** Starts a bare Fastify app with the CORS plugin and a POST /graphql echo route on 127.0.0.1. */
+/** Registers the CORS handler in an `onRequest` hook, as the gateway does. */
+function addCorsHook(target: FastifyInstance, cors: BrowserConfig['cors']): void {
+  const handle = createCorsHandler(cors);
+  target.addHook('onRequest', (request, reply, done) => {
+    if (!handle(request, reply)) {
+      done();
+    }
+  });
+}
+
+/** Starts a bare Fastify app with the CORS hook and a POST /graphql echo route on 127.0.0.1. */
 async function startApp(cors: BrowserConfig['cors'] = baseCors): Promise<string> {
   app = Fastify();
-  await app.register(corsPlugin, { cors });
+  addCorsHook(app, cors);
   app.post('/graphql', async () => ({ data: { ok: true } }));
   return app.listen({ host: '127.0.0.1', port: 0 });
 }
@@ -36,7 +46,7 @@ function preflight(baseUrl: string, headers: Record<string, string>): Promise<Re
   });
 }
 
-describe('corsPlugin', () => {
+describe('createCorsHandler', () => {
   describe('preflight', () => {
     it('allows a listed origin', async () => {
       const baseUrl = await startApp();
@@ -52,6 +62,23 @@ describe('corsPlugin', () => {
       expect(response.headers.get('access-control-max-age')).toBe('600');
       expect(response.headers.get('access-control-allow-credentials')).toBeNull();
       expect(response.headers.get('vary')).toMatch(/Origin/);
+    });
+
+    it('responds before later hooks', async () => {
+      app = Fastify();
+      addCorsHook(app, baseCors);
+      // Stands in for authentication, which a preflight never passes: browsers send no credentials with it.
+      app.addHook('onRequest', async (_request, reply) => reply.code(401).send({ error: 'unauthenticated' }));
+      app.post('/graphql', async () => ({ data: { ok: true } }));
+      const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+
+      const allowed = await preflight(baseUrl, { origin: ALLOWED_ORIGIN });
+      const rejected = await preflight(baseUrl, { origin: REJECTED_ORIGIN });
+
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get('content-length')).toBe('0');
+      expect(await allowed.text()).toBe('');
+      expect(rejected.status).toBe(401);
     });
 
     it('rejects an unlisted origin', async () => {
@@ -144,6 +171,8 @@ describe('corsPlugin', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
       expect(response.headers.get('access-control-expose-headers')).toBe('x-request-id, retry-after, www-authenticate');
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+      expect(response.headers.get('vary')).toBe('Origin');
     });
 
     it('omits CORS headers for an unlisted origin', async () => {
@@ -168,6 +197,20 @@ describe('corsPlugin', () => {
 
       expect(response.status).toBe(200);
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('vary')).toBe('Origin');
+    });
+
+    it('allows credentials when enabled', async () => {
+      const baseUrl = await startApp({ ...baseCors, allowCredentials: true });
+      const response = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { origin: ALLOWED_ORIGIN, 'content-type': 'application/json' },
+        body: '{}',
+      });
+
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+      expect(response.headers.get('access-control-allow-credentials')).toBe('true');
     });
 
     it('allows no origin with an empty list', async () => {
