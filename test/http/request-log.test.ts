@@ -1,5 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyRequest } from 'fastify';
+import { pino } from 'pino';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import { writeCompletedLine } from '../../src/http/request-log.js';
+import { captureLogger } from '../support/capture-logger.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 let harness: Harness | undefined;
@@ -7,6 +12,62 @@ let harness: Harness | undefined;
 afterEach(async () => {
   await harness?.close();
   harness = undefined;
+  vi.useRealTimers();
+});
+
+/** A request as the log line reads it; the query string must not reach the line. */
+const REQUEST = { method: 'POST', url: '/graphql?query=%7B%20secret%20%7D', ip: '127.0.0.1', id: 'r-1' } as FastifyRequest;
+
+function memoryStream(lines: string[]): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      lines.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+}
+
+describe('writeCompletedLine', () => {
+  it('writes the line pino writes', () => {
+    vi.useFakeTimers({ now: new Date('2026-12-05T08:10:15.282Z'), toFake: ['Date'] });
+    const direct = captureLogger();
+    const general = captureLogger();
+
+    const written = writeCompletedLine(direct.logger.child({ requestId: 'r-1' }), REQUEST, 200, 1.23);
+    general.logger.child({ requestId: 'r-1' }).info({ req: REQUEST, statusCode: 200, responseTimeMs: 1.23 }, 'request completed');
+
+    expect(written).toBe(true);
+    expect(direct.lines).toEqual(general.lines);
+    expect(direct.lines).toEqual([
+      '{"level":30,"time":"2026-12-05T08:10:15.282Z","service":"ds-data-gateway","requestId":"r-1",' +
+        '"req":{"method":"POST","path":"/graphql","remoteAddress":"127.0.0.1"},"statusCode":200,"responseTimeMs":1.23,' +
+        '"msg":"request completed"}',
+    ]);
+  });
+
+  it('leaves a logger with a mixin to pino', () => {
+    const lines: string[] = [];
+    const logger = pino({ mixin: () => ({ zone: 'a' }) }, memoryStream(lines));
+
+    expect(writeCompletedLine(logger, REQUEST, 200, 1.23)).toBe(false);
+    expect(lines).toEqual([]);
+  });
+
+  it('leaves a multistream to pino', () => {
+    const lines: string[] = [];
+    const logger = pino({}, pino.multistream([{ stream: memoryStream(lines) }]));
+
+    expect(writeCompletedLine(logger, REQUEST, 200, 1.23)).toBe(false);
+    expect(lines).toEqual([]);
+  });
+
+  it('leaves another message key to pino', () => {
+    const lines: string[] = [];
+    const logger = pino({ messageKey: 'message' }, memoryStream(lines));
+
+    expect(writeCompletedLine(logger, REQUEST, 200, 1.23)).toBe(false);
+    expect(lines).toEqual([]);
+  });
 });
 
 interface LogRecord {
