@@ -12,7 +12,6 @@
  * `bench/results/compare-latest.json`, which git ignores: it describes two local trees, not
  * the project.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -21,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { SAFE_AWS_ENV, type ChildHandle } from './lib/child.js';
 import { runLoad } from './lib/load.js';
-import { describeMachine } from './lib/machine.js';
+import { describeMachine, revisionOf } from './lib/machine.js';
 import { percentile, round } from './lib/stats.js';
 import { checkClean, isUserAnswer, UNBOUND_SCHEDULER_ENV, USER_QUERY } from './measure-overhead.js';
 import { SUITE_DIRECTORY_ID } from './query-suite.js';
@@ -107,14 +106,6 @@ async function loadLauncher(root: string): Promise<ChildModule> {
     );
   }
   return (await import(pathToFileURL(launcher).href)) as ChildModule;
-}
-
-function revisionOf(root: string): string {
-  try {
-    return execFileSync('git', ['-C', root, 'describe', '--always', '--dirty'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
 }
 
 const PEAK_SECONDS = 4;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { SAFE_AWS_ENV } from './lib/child.js';
-import { describeMachine } from './lib/machine.js';
+import { describeMachine, revisionOf } from './lib/machine.js';
 import { round } from './lib/stats.js';
 import { renderMarkdown, type BenchResults, type Section } from './lib/report.js';
 import { measureEconomy } from './measure-economy.js';
@@ -23,6 +23,7 @@ Object.assign(process.env, SAFE_AWS_ENV);
 const GATEWAY_ENV: Record<string, string> = {};
 
 const startedAt = Date.now();
+const revision = revisionOf(PACKAGE_ROOT);
 const loadAverageAtStart = os.loadavg();
 const sections: Section[] = [];
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -57,6 +58,7 @@ sections.push(
 const results: BenchResults = {
   command: 'npm run bench',
   date: new Date(startedAt).toISOString(),
+  revision,
   machine: describeMachine(),
   nodeVersion: process.version,
   loadAverage: { start: loadAverageAtStart.map((value) => round(value)), end: os.loadavg().map((value) => round(value)) },

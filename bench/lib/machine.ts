@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 
 export interface MachineInfo {
@@ -20,4 +21,16 @@ export function describeMachine(): MachineInfo {
     kernel: os.release(),
     node: process.version,
   };
+}
+
+/**
+ * Returns the git revision of the checkout at `root` (`git describe --always --dirty`), so
+ * that results name the code they measured. A `-dirty` suffix means uncommitted changes.
+ */
+export function revisionOf(root: string): string {
+  try {
+    return execFileSync('git', ['-C', root, 'describe', '--always', '--dirty'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
 }

@@ -26,6 +26,8 @@ export interface Section {
 export interface BenchResults {
   readonly command: string;
   readonly date: string;
+  /** Git revision of the measured code when the run started. */
+  readonly revision: string;
   readonly machine: MachineInfo;
   readonly nodeVersion: string;
   /** 1, 5 and 15 minute load averages of the machine when the run started and ended. */
@@ -45,6 +47,7 @@ export function renderMarkdown(results: BenchResults): string {
     'absolute numbers, across machines.',
     '',
     `- Date: ${results.date}`,
+    `- Code: \`${results.revision}\` (\`git describe --always --dirty\` when the run started)`,
     `- Command: \`${results.command}\` (${Math.round(results.durationSeconds)} s)`,
     `- Machine: ${results.machine.cpuModel}, ${results.machine.logicalCpus} logical CPUs, ` +
       `${results.machine.memoryGiB} GiB, ${results.machine.platform}, kernel ${results.machine.kernel}`,
