@@ -27,6 +27,7 @@ export function loadBenchConfig(endpoint: string | undefined, env: Readonly<Reco
   return loadConfig({ ...BENCH_ENV, ...env, DS_DATA_ENDPOINT: requireEndpoint(endpoint) });
 }
 
+/** Returns `endpoint` when its host is 127.0.0.1 and throws otherwise, so that no benchmark traffic leaves the machine. */
 export function requireEndpoint(endpoint: string | undefined): string {
   if (endpoint === undefined || new URL(endpoint).hostname !== '127.0.0.1') {
     throw new Error(`The benchmark talks only to an emulator on 127.0.0.1, got endpoint ${endpoint ?? '(none)'}.`);

@@ -10,7 +10,7 @@ import { DirectoryServiceDataClient, type CallRecord } from './ds-data/index.js'
 export const LOCAL_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
 
 export interface UpstreamClientHooks {
-  /** URL of the embedded emulator in local mode; its local credentials go with it. */
+  /** URL of the embedded emulator in local mode. The client then uses the emulator's local credentials. */
   readonly emulatorUrl?: string | undefined;
   readonly scheduler?: CallScheduler;
   readonly onCall?: (record: CallRecord) => void;
