@@ -31,23 +31,24 @@ describe('baseline a (describe)', () => {
     vi.unstubAllEnvs();
   });
 
+  /** Starts baseline a against the emulator with the gateway variables `gatewayEnv`. */
+  async function startDescribe(gatewayEnv: Record<string, string>): Promise<RunningServer> {
+    // The benchmark children get these credentials from bench/lib/child.ts.
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
+    server = await startBaseline({ kind: 'describe', endpoint: emulator.url, directoryId: SUITE_DIRECTORY_ID, gatewayEnv });
+    emulator.clearRequests();
+    return server;
+  }
+
   afterAll(async () => {
     await emulator.close();
   });
 
   it('uses the gateway retry settings', async () => {
-    // The benchmark children get these credentials from bench/lib/child.ts.
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
-    server = await startBaseline({
-      kind: 'describe',
-      endpoint: emulator.url,
-      directoryId: SUITE_DIRECTORY_ID,
-      gatewayEnv: { DS_DATA_MAX_ATTEMPTS: '5' },
-    });
-    emulator.clearRequests();
+    const baseline = await startDescribe({ DS_DATA_MAX_ATTEMPTS: '5' });
 
-    const body = await queryUser(server);
+    const body = await queryUser(baseline);
 
     expect(body).toEqual({ data: { user: { samAccountName: 'jdoe', givenName: 'Jane' } } });
     expect(emulator.requests.map((request) => [request.operation, request.headers['amz-sdk-request']])).toEqual([
@@ -56,17 +57,9 @@ describe('baseline a (describe)', () => {
   });
 
   it('queues calls in the scheduler', async () => {
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
-    server = await startBaseline({
-      kind: 'describe',
-      endpoint: emulator.url,
-      directoryId: SUITE_DIRECTORY_ID,
-      gatewayEnv: { DS_DATA_QUOTA_OVERRIDES: `${SUITE_DIRECTORY_ID}:reads=1` },
-    });
-    emulator.clearRequests();
+    const baseline = await startDescribe({ DS_DATA_QUOTA_OVERRIDES: `${SUITE_DIRECTORY_ID}:reads=1` });
 
-    await Promise.all([queryUser(server), queryUser(server)]);
+    await Promise.all([queryUser(baseline), queryUser(baseline)]);
 
     // One read per second: the scheduler delays the second call until a window after the first
     // one's response. Without the scheduler both would arrive within milliseconds.

@@ -46,6 +46,15 @@ function preflight(baseUrl: string, headers: Record<string, string>): Promise<Re
   });
 }
 
+/** Sends a JSON POST to /graphql, with an `Origin` header when `origin` is given. */
+function post(baseUrl: string, origin?: string): Promise<Response> {
+  return fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { ...(origin === undefined ? {} : { origin }), 'content-type': 'application/json' },
+    body: '{}',
+  });
+}
+
 describe('createCorsHandler', () => {
   describe('preflight', () => {
     it('allows a listed origin', async () => {
@@ -162,11 +171,7 @@ describe('createCorsHandler', () => {
   describe('actual request', () => {
     it('exposes headers to a listed origin', async () => {
       const baseUrl = await startApp();
-      const response = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { origin: ALLOWED_ORIGIN, 'content-type': 'application/json' },
-        body: '{}',
-      });
+      const response = await post(baseUrl, ALLOWED_ORIGIN);
 
       expect(response.status).toBe(200);
       expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
@@ -177,11 +182,7 @@ describe('createCorsHandler', () => {
 
     it('omits CORS headers for an unlisted origin', async () => {
       const baseUrl = await startApp();
-      const response = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { origin: REJECTED_ORIGIN, 'content-type': 'application/json' },
-        body: '{}',
-      });
+      const response = await post(baseUrl, REJECTED_ORIGIN);
 
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
       expect(response.headers.get('access-control-expose-headers')).toBeNull();
@@ -189,11 +190,7 @@ describe('createCorsHandler', () => {
 
     it('omits CORS headers without an origin', async () => {
       const baseUrl = await startApp();
-      const response = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      });
+      const response = await post(baseUrl);
 
       expect(response.status).toBe(200);
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
@@ -202,11 +199,7 @@ describe('createCorsHandler', () => {
 
     it('allows credentials when enabled', async () => {
       const baseUrl = await startApp({ ...baseCors, allowCredentials: true });
-      const response = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { origin: ALLOWED_ORIGIN, 'content-type': 'application/json' },
-        body: '{}',
-      });
+      const response = await post(baseUrl, ALLOWED_ORIGIN);
 
       expect(response.status).toBe(200);
       expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
