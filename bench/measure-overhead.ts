@@ -176,11 +176,11 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
       section: {
         title: 'Gateway overhead',
         method:
-          `The query \`${USER_QUERY}\` through the gateway and through two bare Apollo Server 5 ` +
-          'servers on Fastify: baseline a resolves it with one `DescribeUser` call through the same ' +
-          'DS Data client to the same emulator, built from the same configuration (timeouts, retries and the ' +
-          'quota scheduler, whose limits are raised out of reach here as for the gateway), and baseline b ' +
-          'returns a constant. The emulator runs in ' +
+          `The query \`${USER_QUERY}\` goes through the gateway and through two bare Apollo Server 5 ` +
+          'servers on Fastify. Baseline a resolves it with one `DescribeUser` call through the same ' +
+          'DS Data client to the same emulator. Its client is built from the gateway\'s configuration: the same ' +
+          'timeouts, retries and quota scheduler, whose limits are raised out of reach here as for the gateway. ' +
+          'Baseline b returns a constant. The emulator runs in ' +
           'its own process with its quota off and no added latency. Every process runs the compiled ' +
           'build in `dist/`, as `npm start` does. autocannon sends from the ' +
           `benchmark process with ${settings.connections} connections. Each server gets ${settings.warmupSeconds} s of ` +

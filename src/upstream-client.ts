@@ -9,7 +9,8 @@ import { DirectoryServiceDataClient, type CallRecord } from './ds-data/index.js'
 /** Credentials that the embedded emulator accepts. They never leave the machine. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
 
-export interface UpstreamClientHooks {
+/** Parts of the client that the configuration does not set. */
+export interface UpstreamClientOptions {
   /** URL of the embedded emulator in local mode. The client then uses the emulator's local credentials. */
   readonly emulatorUrl?: string | undefined;
   readonly scheduler?: CallScheduler;
@@ -20,13 +21,13 @@ export interface UpstreamClientHooks {
  * Creates the DS Data client with the region, endpoint, retry and timeout settings of
  * `config`. The benchmark's baseline server calls it too, so that both run the same client.
  */
-export function createUpstreamClient(config: GatewayConfig, hooks: UpstreamClientHooks = {}): DirectoryServiceDataClient {
+export function createUpstreamClient(config: GatewayConfig, options: UpstreamClientOptions = {}): DirectoryServiceDataClient {
   // Local mode pins the emulator's endpoint and credentials, so the developer's AWS
   // profiles, environment and instance metadata are never consulted.
   return new DirectoryServiceDataClient({
     region: config.upstream.region,
-    ...(hooks.emulatorUrl
-      ? { endpoint: hooks.emulatorUrl, credentials: LOCAL_CREDENTIALS }
+    ...(options.emulatorUrl
+      ? { endpoint: options.emulatorUrl, credentials: LOCAL_CREDENTIALS }
       : config.upstream.endpoint
         ? { endpoint: config.upstream.endpoint }
         : {}),
@@ -34,8 +35,8 @@ export function createUpstreamClient(config: GatewayConfig, hooks: UpstreamClien
     retryMode: config.upstream.retryMode,
     requestTimeout: config.upstream.requestTimeoutMs,
     connectionTimeout: config.upstream.connectionTimeoutMs,
-    scheduler: hooks.scheduler,
-    onCall: hooks.onCall,
+    scheduler: options.scheduler,
+    onCall: options.onCall,
   });
 }
 

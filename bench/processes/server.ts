@@ -8,7 +8,7 @@ export interface ServerProcessOptions {
   /** Emulator (or recording proxy) base URL on 127.0.0.1. */
   readonly endpoint: string;
   readonly directoryId: string;
-  /** Environment for the gateway's configuration, such as the quota scheduler settings; baseline a's client reads it too. */
+  /** Environment for the gateway's configuration, such as the quota scheduler settings. Baseline a's client reads it too. */
   readonly gatewayEnv?: Record<string, string>;
 }
 

@@ -15,7 +15,7 @@ afterEach(async () => {
   vi.useRealTimers();
 });
 
-/** A request as the log line reads it; the query string must not reach the line. */
+/** A request as the log line reads it. Its query string must not reach the line. */
 const REQUEST = { method: 'POST', url: '/graphql?query=%7B%20secret%20%7D', ip: '127.0.0.1', id: 'r-1' } as FastifyRequest;
 
 function memoryStream(lines: string[]): Writable {
