@@ -15,11 +15,11 @@ export interface ScheduledCall {
   /** Read operations draw on the read rate, writes on the write rate. */
   readonly kind: 'read' | 'write';
   /** Who is asking, so that one caller's burst cannot starve the others. */
-  readonly callerId?: string;
+  readonly callerId?: string | undefined;
   /** Epoch milliseconds after which the call is useless to its caller. */
-  readonly deadline?: number;
+  readonly deadline?: number | undefined;
   /** Aborts the call while it is queued; a Node.js `AbortSignal` will do. */
-  readonly signal?: CallAbortSignal;
+  readonly signal?: CallAbortSignal | undefined;
 }
 
 export interface CallScheduler {

@@ -36,8 +36,9 @@ export abstract class DirectoryServiceDataCommand<Input extends object, Output e
   ): Handler<Input, Output> {
     const stack = clientStack.concat(this.middlewareStack);
     // The call listens on its own linked signal, so concurrent calls on one caller's signal
-    // add one listener to it in total.
+    // add one listener to it in total. The call-record middleware releases the link.
     const link = options?.abortSignal === undefined ? undefined : linkAbortSignal(options.abortSignal);
+    // Absent members are undefined rather than spread in, which allocates less on every call.
     const context: CallContext = {
       clientName: 'DirectoryServiceDataClient',
       commandName: `${this.operation}Command`,
@@ -45,29 +46,21 @@ export abstract class DirectoryServiceDataCommand<Input extends object, Output e
       dsData: {
         operation: this.operation,
         options: options ?? {},
-        ...(link === undefined ? {} : { signal: link.signal }),
+        signal: link?.signal,
+        link,
         attempts: 0,
         totalRetryDelayMs: 0,
       },
     };
-    // The HTTP handler reads only `aborted`, `reason` and the abort listeners of the signal.
+    // The HTTP handler reads only `aborted`, `reason` and the abort listeners of the signal,
+    // and falls back to its own timeout when `requestTimeout` is undefined.
     const handlerOptions = {
-      ...(link === undefined ? {} : { abortSignal: link.signal as unknown as AbortSignal }),
-      ...(config.requestTimeout === undefined ? {} : { requestTimeout: config.requestTimeout }),
+      abortSignal: link?.signal as unknown as AbortSignal | undefined,
+      requestTimeout: config.requestTimeout,
     };
-    const handler = stack.resolve(
+    return stack.resolve(
       (request) => config.requestHandler.handle(request.request as never, handlerOptions),
       context,
     ) as unknown as Handler<Input, Output>;
-    if (link === undefined) {
-      return handler;
-    }
-    return async (args) => {
-      try {
-        return await handler(args);
-      } finally {
-        link.release();
-      }
-    };
   }
 }

@@ -24,7 +24,7 @@ import type {
 } from '@smithy/types';
 import { randomUUID } from 'node:crypto';
 
-import type { CallAbortSignal } from './abort-link.js';
+import type { CallAbortSignal, LinkedSignal } from './abort-link.js';
 import { QuotaWaitExceededError, type ScheduledCall } from './call-scheduler.js';
 import type { CallRecord, ResolvedClientConfig } from './config.js';
 import { deserializeError, deserializeOutput } from './deserializer.js';
@@ -50,7 +50,9 @@ export interface CallState {
   readonly operation: OperationName;
   readonly options: SendOptions;
   /** The call's own signal, linked to `options.abortSignal`. */
-  readonly signal?: CallAbortSignal;
+  readonly signal?: CallAbortSignal | undefined;
+  /** The link behind `signal`, released when the call ends. */
+  readonly link?: LinkedSignal | undefined;
   attempts: number;
   totalRetryDelayMs: number;
 }
@@ -116,6 +118,9 @@ function callRecordMiddleware(config: ResolvedClientConfig): InitializeMiddlewar
       const metadata = (error as Partial<MetadataBearer> | undefined)?.$metadata;
       report(metadata, errorName(error));
       throw error;
+    } finally {
+      // The call has ended, so its caller's abort no longer needs to reach it.
+      state.link?.release();
     }
   };
 }
@@ -148,9 +153,10 @@ function retryMiddleware(config: ResolvedClientConfig): FinalizeRequestMiddlewar
       directoryId: String((args.input as Record<string, unknown>)['DirectoryId']),
       operation: state.operation,
       kind: spec.readonly ? 'read' : 'write',
-      ...(state.options.scheduling?.callerId === undefined ? {} : { callerId: state.options.scheduling.callerId }),
-      ...(state.options.scheduling?.deadline === undefined ? {} : { deadline: state.options.scheduling.deadline }),
-      ...(signal === undefined ? {} : { signal }),
+      // Undefined rather than spread in, which allocates less on every call.
+      callerId: state.options.scheduling?.callerId,
+      deadline: state.options.scheduling?.deadline,
+      signal,
     };
 
     const strategy = await config.retryStrategy();

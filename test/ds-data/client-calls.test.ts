@@ -222,6 +222,22 @@ describe('shared abort signal', () => {
     expect(server.requests).toHaveLength(30);
   });
 
+  it('releases the caller link after each call', async () => {
+    client = createTestClient(server.url, { maxAttempts: 1 });
+    const caller = new LightAbortSignal();
+    server.script({ status: 200, body: '{"Users":[]}' });
+    await client.send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID }), { abortSignal: caller });
+    expect(caller.linked?.size).toBe(0);
+
+    server.script({ status: 400, headers: { 'x-amzn-errortype': 'ValidationException' }, body: '{"Message":"bad"}' });
+    const error = (await client
+      .send(new ListUsersCommand({ DirectoryId: DIRECTORY_ID }), { abortSignal: caller })
+      .catch((caught: unknown) => caught)) as Error;
+
+    expect(error.name).toBe('ValidationException');
+    expect(caller.linked?.size).toBe(0);
+  });
+
   it('aborts every call in flight on one signal', async () => {
     client = createTestClient(server.url);
     const target = client;
