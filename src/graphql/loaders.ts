@@ -31,9 +31,18 @@ export function objectKey(locator: ObjectLocator): string {
   return `${locator.directoryId}\u0000${realm}\u0000${locator.samAccountName.toLowerCase()}`;
 }
 
+/** Shared, never-modified values for loads that request no attributes. */
+const NO_NAMES: readonly string[] = [];
+const NO_NAME_SET: ReadonlySet<string> = new Set();
+
+/** Converts a failed describe into an error value, so that DataLoader rejects only that key. */
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 class Describer<Result extends DescribeResult> {
   private readonly cache = new Map<string, CachedDescription<Result>>();
-  private readonly pending = new Map<string, { locator: ObjectLocator; names: Set<string> }>();
+  private pending = new Map<string, { locator: ObjectLocator; names: Set<string> }>();
   private generation = 0;
   private readonly loader: DataLoader<string, Result | null>;
 
@@ -45,10 +54,11 @@ class Describer<Result extends DescribeResult> {
    * Describes the object with at least `names` among its attributes. Resolves null when
    * the object does not exist.
    */
-  load(locator: ObjectLocator, names: readonly string[] = []): Promise<Result | null> {
+  load(locator: ObjectLocator, names: readonly string[] = NO_NAMES): Promise<Result | null> {
     const key = objectKey(locator);
     const cached = this.cache.get(key);
-    const missing = names.filter((name) => !cached?.names.has(name.toLowerCase()));
+    // Most loads request no attributes, so they allocate no name lists.
+    const missing = names.length === 0 ? NO_NAMES : names.filter((name) => !cached?.names.has(name.toLowerCase()));
     if (cached && missing.length === 0) {
       return cached.result;
     }
@@ -64,7 +74,10 @@ class Describer<Result extends DescribeResult> {
     }
     const fetched = this.loader.load(`${key}\u0000${this.generation}`);
 
-    const requested = new Set([...(cached?.names ?? []), ...missing.map((name) => name.toLowerCase())]);
+    const requested =
+      missing.length === 0
+        ? NO_NAME_SET
+        : new Set([...(cached?.names ?? []), ...missing.map((name) => name.toLowerCase())]);
     const result = cached ? mergeDescriptions(cached.result, fetched) : fetched;
     this.cache.set(key, { names: requested, result });
     return result;
@@ -76,19 +89,14 @@ class Describer<Result extends DescribeResult> {
   }
 
   private dispatch(batchKeys: readonly string[]): Promise<Array<Result | null | Error>> {
-    const batch = [...this.pending.entries()];
-    this.pending.clear();
+    const batch = this.pending;
+    this.pending = new Map();
     this.generation += 1;
     this.loader.clearAll();
 
     const results = new Map<string, Promise<Result | null | Error>>();
     for (const [key, entry] of batch) {
-      results.set(
-        key,
-        this.fetch(entry.locator, [...entry.names]).catch((error: unknown) =>
-          error instanceof Error ? error : new Error(String(error)),
-        ),
-      );
+      results.set(key, this.fetch(entry.locator, [...entry.names]).catch(asError));
     }
     return Promise.all(
       batchKeys.map((batchKey) => {

@@ -109,9 +109,8 @@ export function memberRef(
 
 /** Attribute names from the selection that AWS would accept, so one bad name cannot fail the whole object. */
 function lookaheadNames(info: GraphQLResolveInfo): string[] {
-  return selectedAttributeNames(info)
-    .filter((name) => checkString('LdapDisplayName', name) === undefined)
-    .slice(0, 100);
+  const names = selectedAttributeNames(info);
+  return names.length === 0 ? names : names.filter((name) => checkString('LdapDisplayName', name) === undefined).slice(0, 100);
 }
 
 const READ_BACK_DELAYS_MS = [100, 250, 500, 1000];
@@ -142,28 +141,33 @@ export interface DescribeOptions {
   readonly tolerateReplicationLag?: boolean;
 }
 
-function describeWithLag<Result>(
+/** Describes an object, reading it again a few times when `options` tolerates replication lag. */
+function describeObject<Result extends DescribeUserResult | DescribeGroupResult>(
   context: GatewayContext,
-  load: () => Promise<Result | null>,
-  clear: () => void,
+  describer: Describer<Result>,
+  locator: ObjectLocator,
+  names: readonly string[],
   options: DescribeOptions,
 ): Promise<Result | null> {
-  return options.tolerateReplicationLag ? describeUntilReplicated(context, load, clear) : load();
+  return options.tolerateReplicationLag
+    ? describeUntilReplicated(context, describer, locator, names)
+    : loadWithLookahead(describer, locator, names);
 }
 
-async function describeUntilReplicated<Result>(
+async function describeUntilReplicated<Result extends DescribeUserResult | DescribeGroupResult>(
   context: GatewayContext,
-  load: () => Promise<Result | null>,
-  clear: () => void,
+  describer: Describer<Result>,
+  locator: ObjectLocator,
+  names: readonly string[],
 ): Promise<Result | null> {
-  let result = await load();
+  let result = await loadWithLookahead(describer, locator, names);
   for (const delay of READ_BACK_DELAYS_MS) {
     if (result) {
       break;
     }
     await sleep(delay, context.signal);
-    clear();
-    result = await load();
+    describer.clear(locator);
+    result = await loadWithLookahead(describer, locator, names);
   }
   return result;
 }
@@ -204,13 +208,7 @@ export async function describeUserRef(
   info: GraphQLResolveInfo,
   options: DescribeOptions = {},
 ): Promise<UserRef | null> {
-  const names = lookaheadNames(info);
-  const result = await describeWithLag(
-    context,
-    () => loadWithLookahead(context.loaders.users, locator, names),
-    () => context.loaders.users.clear(locator),
-    options,
-  );
+  const result = await describeObject(context, context.loaders.users, locator, lookaheadNames(info), options);
   return result ? userRef(locator, result, CARRIED_FIELDS.describedUser) : null;
 }
 
@@ -221,13 +219,7 @@ export async function describeGroupRef(
   info: GraphQLResolveInfo,
   options: DescribeOptions = {},
 ): Promise<GroupRef | null> {
-  const names = lookaheadNames(info);
-  const result = await describeWithLag(
-    context,
-    () => loadWithLookahead(context.loaders.groups, locator, names),
-    () => context.loaders.groups.clear(locator),
-    options,
-  );
+  const result = await describeObject(context, context.loaders.groups, locator, lookaheadNames(info), options);
   return result ? groupRef(locator, result, CARRIED_FIELDS.describedGroup) : null;
 }
 
