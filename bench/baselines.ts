@@ -14,7 +14,7 @@ import Fastify from 'fastify';
 
 import { DescribeUserCommand, type DirectoryServiceDataClient } from '../src/ds-data/index.js';
 import { createCallScheduler } from '../src/ds-data/scheduler.js';
-import { createUpstreamClient } from '../src/upstream-client.js';
+import { createUpstreamClient, LOCAL_CREDENTIALS } from '../src/upstream-client.js';
 import { loadBenchConfig } from './bench-config.js';
 
 export type BaselineKind = 'describe' | 'constant';
@@ -100,8 +100,8 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningSe
   };
 }
 
-/** Creates the DS Data client with the gateway's settings and quota scheduler, without its metrics. */
+/** Creates the DS Data client with the gateway's settings and quota scheduler, without its metrics, and with fixed local credentials. */
 function createGatewayClient(options: BaselineOptions): DirectoryServiceDataClient {
   const config = loadBenchConfig(options.endpoint, options.gatewayEnv);
-  return createUpstreamClient(config, { scheduler: createCallScheduler(config.scheduler) });
+  return createUpstreamClient(config, { credentials: LOCAL_CREDENTIALS, scheduler: createCallScheduler(config.scheduler) });
 }

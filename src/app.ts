@@ -3,6 +3,7 @@
  * or at an emulator started in this process in local mode), the quota scheduler and the
  * HTTP server. `src/main.ts` runs it; integration tests call it directly.
  */
+import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config/index.js';
 import type { DirectoryServiceDataClient, CallRecord } from './ds-data/index.js';
@@ -39,6 +40,8 @@ export interface StartOptions {
   readonly onCall?: (record: CallRecord) => void;
   /** Local mode: options that override the embedded emulator's (seed, faults, clock in tests). */
   readonly emulator?: Partial<EmulatorOptions>;
+  /** Fixed AWS credentials in place of the default chain, for an endpoint on this machine (benchmarks). Ignored in local mode. */
+  readonly credentials?: AwsCredentialIdentity;
   /** Collect the process metrics of prom-client too; tests that start several gateways turn it off. */
   readonly collectProcessMetrics?: boolean;
 }
@@ -84,7 +87,7 @@ export async function startApp(config: GatewayConfig, logger: Logger, options: S
     options.onCall?.(record);
   };
 
-  const client = createUpstreamClient(config, { emulatorUrl: emulator?.url, scheduler, onCall });
+  const client = createUpstreamClient(config, { emulatorUrl: emulator?.url, credentials: options.credentials, scheduler, onCall });
   const gateway = await buildGateway({ config, client, logger, metrics, tracing, ...options.gateway });
   const url = options.listen === false ? '' : await gateway.listen();
 

@@ -1,10 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { startBaseline, type RunningServer } from '../../bench/baselines.js';
+import { startBenchGateway } from '../../bench/gateway.js';
 import { SUITE_DIRECTORY_ID } from '../../bench/query-suite.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 
 const USER_QUERY = 'query { user(samAccountName: "jdoe") { samAccountName givenName } }';
+
+/** Access key ID that these tests put in the environment, where the AWS default chain would find it. */
+const ENVIRONMENT_KEY_ID = 'AKIDFROMENVIRONMENT';
 
 async function queryUser(server: RunningServer): Promise<unknown> {
   const response = await fetch(server.url, {
@@ -33,9 +37,9 @@ describe('baseline a (describe)', () => {
 
   /** Starts baseline a against the emulator with the gateway variables `gatewayEnv`. */
   async function startDescribe(gatewayEnv: Record<string, string>): Promise<RunningServer> {
-    // The benchmark children get these credentials from bench/lib/child.ts.
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
+    // Keys that the AWS default chain would find. The baseline must not use them.
+    vi.stubEnv('AWS_ACCESS_KEY_ID', ENVIRONMENT_KEY_ID);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'environment-secret');
     server = await startBaseline({ kind: 'describe', endpoint: emulator.url, directoryId: SUITE_DIRECTORY_ID, gatewayEnv });
     emulator.clearRequests();
     return server;
@@ -68,9 +72,46 @@ describe('baseline a (describe)', () => {
     expect((second ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(900);
   });
 
+  it('signs with the fixed local credentials', async () => {
+    const baseline = await startDescribe({});
+
+    await queryUser(baseline);
+
+    expect(emulator.requests[0]?.headers['authorization']).toContain('Credential=test/');
+    expect(emulator.requests[0]?.headers['authorization']).not.toContain(ENVIRONMENT_KEY_ID);
+  });
+
   it('rejects an endpoint off 127.0.0.1', async () => {
     await expect(
       startBaseline({ kind: 'describe', endpoint: 'http://localhost:9/', directoryId: SUITE_DIRECTORY_ID }),
     ).rejects.toThrow('The benchmark talks only to an emulator on 127.0.0.1, got endpoint http://localhost:9/.');
+  });
+});
+
+describe('benchmark gateway', () => {
+  let emulator: RunningEmulator;
+  let gateway: RunningServer | undefined;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ quota: false, logger: false });
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await emulator.close();
+    vi.unstubAllEnvs();
+  });
+
+  it('signs with the fixed local credentials', async () => {
+    vi.stubEnv('AWS_ACCESS_KEY_ID', ENVIRONMENT_KEY_ID);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'environment-secret');
+    gateway = await startBenchGateway({ endpoint: emulator.url, env: { LOG_LEVEL: 'silent' } });
+    emulator.clearRequests();
+
+    const body = await queryUser(gateway);
+
+    expect(body).toEqual({ data: { user: { samAccountName: 'jdoe', givenName: 'Jane' } } });
+    expect(emulator.requests[0]?.headers['authorization']).toContain('Credential=test/');
+    expect(emulator.requests[0]?.headers['authorization']).not.toContain(ENVIRONMENT_KEY_ID);
   });
 });
