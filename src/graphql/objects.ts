@@ -110,7 +110,10 @@ export function memberRef(
 /** Attribute names from the selection that AWS would accept, so one bad name cannot fail the whole object. */
 function lookaheadNames(info: GraphQLResolveInfo): string[] {
   const names = selectedAttributeNames(info);
-  return names.length === 0 ? names : names.filter((name) => checkString('LdapDisplayName', name) === undefined).slice(0, 100);
+  if (names.length === 0) {
+    return names;
+  }
+  return names.filter((name) => checkString('LdapDisplayName', name) === undefined).slice(0, 100);
 }
 
 const READ_BACK_DELAYS_MS = [100, 250, 500, 1000];

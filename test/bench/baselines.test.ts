@@ -19,35 +19,46 @@ async function queryUser(server: RunningServer): Promise<unknown> {
   return response.json();
 }
 
+/** Puts keys in the environment where the AWS default chain would find them. The benchmark servers must not use them. */
+function stubEnvironmentCredentials(): void {
+  vi.stubEnv('AWS_ACCESS_KEY_ID', ENVIRONMENT_KEY_ID);
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'environment-secret');
+}
+
+let emulator: RunningEmulator;
+/** The benchmark server that the current test started. */
+let server: RunningServer | undefined;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ quota: false, logger: false });
+});
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  vi.unstubAllEnvs();
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+/** Checks that the first call the emulator received was signed with the local credentials. */
+function expectLocalSignature(): void {
+  expect(emulator.requests[0]?.headers['authorization']).toContain('Credential=test/');
+  expect(emulator.requests[0]?.headers['authorization']).not.toContain(ENVIRONMENT_KEY_ID);
+}
+
 // Baseline a of the overhead benchmark must run the DS Data client exactly as the gateway
 // configures it, or the benchmark would charge client settings to the gateway.
 describe('baseline a (describe)', () => {
-  let emulator: RunningEmulator;
-  let server: RunningServer | undefined;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ quota: false, logger: false });
-  });
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-    vi.unstubAllEnvs();
-  });
-
   /** Starts baseline a against the emulator with the gateway variables `gatewayEnv`. */
   async function startDescribe(gatewayEnv: Record<string, string>): Promise<RunningServer> {
-    // Keys that the AWS default chain would find. The baseline must not use them.
-    vi.stubEnv('AWS_ACCESS_KEY_ID', ENVIRONMENT_KEY_ID);
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'environment-secret');
+    stubEnvironmentCredentials();
     server = await startBaseline({ kind: 'describe', endpoint: emulator.url, directoryId: SUITE_DIRECTORY_ID, gatewayEnv });
     emulator.clearRequests();
     return server;
   }
-
-  afterAll(async () => {
-    await emulator.close();
-  });
 
   it('uses the gateway retry settings', async () => {
     const baseline = await startDescribe({ DS_DATA_MAX_ATTEMPTS: '5' });
@@ -77,8 +88,7 @@ describe('baseline a (describe)', () => {
 
     await queryUser(baseline);
 
-    expect(emulator.requests[0]?.headers['authorization']).toContain('Credential=test/');
-    expect(emulator.requests[0]?.headers['authorization']).not.toContain(ENVIRONMENT_KEY_ID);
+    expectLocalSignature();
   });
 
   it('rejects an endpoint off 127.0.0.1', async () => {
@@ -89,29 +99,14 @@ describe('baseline a (describe)', () => {
 });
 
 describe('benchmark gateway', () => {
-  let emulator: RunningEmulator;
-  let gateway: RunningServer | undefined;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ quota: false, logger: false });
-  });
-
-  afterAll(async () => {
-    await gateway?.close();
-    await emulator.close();
-    vi.unstubAllEnvs();
-  });
-
   it('signs with the fixed local credentials', async () => {
-    vi.stubEnv('AWS_ACCESS_KEY_ID', ENVIRONMENT_KEY_ID);
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'environment-secret');
-    gateway = await startBenchGateway({ endpoint: emulator.url, env: { LOG_LEVEL: 'silent' } });
+    stubEnvironmentCredentials();
+    server = await startBenchGateway({ endpoint: emulator.url, env: { LOG_LEVEL: 'silent' } });
     emulator.clearRequests();
 
-    const body = await queryUser(gateway);
+    const body = await queryUser(server);
 
     expect(body).toEqual({ data: { user: { samAccountName: 'jdoe', givenName: 'Jane' } } });
-    expect(emulator.requests[0]?.headers['authorization']).toContain('Credential=test/');
-    expect(emulator.requests[0]?.headers['authorization']).not.toContain(ENVIRONMENT_KEY_ID);
+    expectLocalSignature();
   });
 });
