@@ -162,7 +162,7 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
       { name: 'gateway p99 at half peak (its run with the median p99)', value: round(gatewayAtHalf.latencyP99Ms), unit: 'ms' },
       { name: 'baseline a p50 at half peak', value: round(describeAtHalf.latencyP50Ms), unit: 'ms' },
       { name: 'baseline a p99 at half peak (its run with the median p99)', value: round(describeAtHalf.latencyP99Ms), unit: 'ms' },
-      { name: 'p99 added by the gateway at half peak (median of the rounds)', value: round(addedP99), unit: 'ms' },
+      { name: 'p99 added by the gateway at half peak (median of the per-round differences)', value: round(addedP99), unit: 'ms' },
       { name: 'p99 added by the gateway at half peak, smallest round', value: round(Math.min(...p99Differences)), unit: 'ms' },
       { name: 'p99 added by the gateway at half peak, largest round', value: round(Math.max(...p99Differences)), unit: 'ms' },
       { name: 'gateway heap after warm-up and a forced full GC', value: round(gatewayHeap), unit: 'MiB' },
@@ -180,7 +180,7 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           'servers on Fastify. Baseline a resolves it with one `DescribeUser` call through the same ' +
           'DS Data client to the same emulator. Its client is built from the gateway\'s configuration: the same ' +
           'timeouts, retries and quota scheduler, whose limits are raised out of reach here as for the gateway. ' +
-          'Baseline b returns a constant. The emulator runs in ' +
+          'Baseline b returns a constant, which shows what Apollo Server and Fastify cost without an upstream call. The emulator runs in ' +
           'its own process with its quota off and no added latency. Every process runs the compiled ' +
           'build in `dist/`, as `npm start` does. autocannon sends from the ' +
           `benchmark process with ${settings.connections} connections. Each server gets ${settings.warmupSeconds} s of ` +
@@ -190,7 +190,8 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           "gateway's peak, sent open-loop. Requests leave at a steady pace whether or not earlier ones have returned. " +
           'One unrecorded run per server comes first, and the order within a round alternates. ' +
           'Latency runs from when a request was due, so waiting for a connection counts. Each server\'s p50 and p99 are those of its ' +
-          'run with the median p99. The added p99 is the median over the rounds of the gateway\'s p99 minus baseline a\'s in the same round. ' +
+          'run with the median p99. The added p99 is the median over the rounds of the gateway\'s p99 minus baseline a\'s in the same round, ' +
+          'so it may differ from the difference of the two p99 figures. ' +
           'On a shared 2-vCPU machine, stalls of tens of ms set most p99 values, so the rounds spread widely (see the smallest and largest ' +
           'round), and a negative difference means that baseline a had the larger stall in that round. ' +
           'Peak runs are closed-loop (each connection sends its next request when the last one returns), so their latencies are not ' +

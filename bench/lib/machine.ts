@@ -29,7 +29,11 @@ export function describeMachine(): MachineInfo {
  */
 export function revisionOf(root: string): string {
   try {
-    return execFileSync('git', ['-C', root, 'describe', '--always', '--dirty'], { encoding: 'utf8' }).trim();
+    // git's own message about a missing checkout would only clutter the benchmark's output.
+    return execFileSync('git', ['-C', root, 'describe', '--always', '--dirty'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown (not a git checkout)';
   }
