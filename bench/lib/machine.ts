@@ -29,7 +29,7 @@ export function describeMachine(): MachineInfo {
  */
 export function revisionOf(root: string): string {
   try {
-    // git's own message about a missing checkout would only clutter the benchmark's output.
+    // Outside a checkout, git's error message would only clutter the output, so it is dropped.
     return execFileSync('git', ['-C', root, 'describe', '--always', '--dirty'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],

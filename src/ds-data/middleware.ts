@@ -153,7 +153,7 @@ function retryMiddleware(config: ResolvedClientConfig): FinalizeRequestMiddlewar
       directoryId: String((args.input as Record<string, unknown>)['DirectoryId']),
       operation: state.operation,
       kind: spec.readonly ? 'read' : 'write',
-      // Undefined rather than spread in, which allocates less on every call.
+      // Absent hints are undefined rather than spread in, which allocates less on every call.
       callerId: state.options.scheduling?.callerId,
       deadline: state.options.scheduling?.deadline,
       signal,

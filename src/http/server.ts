@@ -248,9 +248,8 @@ function abortOnTimeout(signal: LightAbortSignal, timeoutMs: number): void {
 }
 
 /**
- * Clears a request's query timer when its response closes, and aborts its upstream calls
- * when the client went away before the response was written. One function serves every
- * response and reads the state from the response, so no request allocates a closure.
+ * Clears a request's query timer when its response closes, and aborts its upstream calls when
+ * the client disconnected first. It reads the state from the response, so no request allocates a closure.
  */
 function onResponseClose(this: TrackedResponse): void {
   clearTimeout(this[QUERY_TIMER]);
