@@ -14,6 +14,7 @@ import {
 import { linkAbortSignal } from './abort-link.js';
 import type { ResolvedClientConfig } from './config.js';
 import type { CallContext, SendOptions } from './middleware.js';
+import { resolveOrderedStack } from './middleware-order.js';
 import { SERVICE, type OperationName } from './operations.js';
 
 export abstract class DirectoryServiceDataCommand<Input extends object, Output extends MetadataBearer> extends Command<
@@ -34,7 +35,6 @@ export abstract class DirectoryServiceDataCommand<Input extends object, Output e
     config: ResolvedClientConfig,
     options: SendOptions | undefined,
   ): Handler<Input, Output> {
-    const stack = clientStack.concat(this.middlewareStack);
     // The call listens on its own linked signal, so concurrent calls on one caller's signal
     // add one listener to it in total. The call-record middleware releases the link.
     const link = options?.abortSignal === undefined ? undefined : linkAbortSignal(options.abortSignal);
@@ -58,9 +58,13 @@ export abstract class DirectoryServiceDataCommand<Input extends object, Output e
       abortSignal: link?.signal as unknown as AbortSignal | undefined,
       requestTimeout: config.requestTimeout,
     };
-    return stack.resolve(
-      (request) => config.requestHandler.handle(request.request as never, handlerOptions),
-      context,
-    ) as unknown as Handler<Input, Output>;
+    const terminal = (args: { request: unknown }) => config.requestHandler.handle(args.request as never, handlerOptions);
+
+    // Middleware added to this command, or a stack that logs itself on each resolution, takes
+    // Smithy's full path. Every other call reuses the client stack's order.
+    if (clientStack.identifyOnResolve() || this.middlewareStack.identify().length > 0) {
+      return clientStack.concat(this.middlewareStack).resolve(terminal, context) as unknown as Handler<Input, Output>;
+    }
+    return resolveOrderedStack(clientStack, terminal, context) as unknown as Handler<Input, Output>;
   }
 }
