@@ -3,10 +3,10 @@
  * every call.
  *
  * Smithy's `stack.resolve` normalizes, sorts and expands the stack's entries each time it
- * runs, and a command runs it once per call after copying the client's stack, which costs CPU
- * time and a few KB of short-lived objects on every call. The order only changes when middleware is added or removed, so it is computed
- * once per change of the stack. A call then only wraps the terminal handler with each
- * middleware factory in that order.
+ * runs, and a command runs it once per call after copying the client's stack. That costs CPU
+ * time and a few KB of short-lived objects on every call. The order only changes when
+ * middleware is added or removed, so it is computed once per change of the stack. A call
+ * then only wraps the terminal handler with each middleware factory in that order.
  */
 import { constructStack } from '@smithy/middleware-stack';
 import type { HandlerExecutionContext, MetadataBearer, MiddlewareStack } from '@smithy/types';
