@@ -374,3 +374,38 @@ describe('paginateListUsers', () => {
     expect(server.requests).toHaveLength(1);
   });
 });
+
+describe('middleware', () => {
+  const describeUser = () => new DescribeUserCommand({ DirectoryId: DIRECTORY_ID, SAMAccountName: 'jdoe' });
+
+  /** Returns a build-step middleware that sets `header` on each request. */
+  function headerMiddleware(header: string) {
+    return (next: (args: any) => Promise<any>) => async (args: any) => {
+      args.request.headers[header] = 'yes';
+      return next(args);
+    };
+  }
+
+  it('applies client middleware added later', async () => {
+    client = createTestClient(server.url);
+    server.script({ status: 200, body: '{"SAMAccountName":"jdoe"}' });
+
+    await client.send(describeUser());
+    client.middlewareStack.add(headerMiddleware('x-added-later'), { step: 'build', name: 'addedLater' });
+    await client.send(describeUser());
+
+    expect(server.requests.map((request) => request.headers['x-added-later'])).toEqual([undefined, 'yes']);
+  });
+
+  it('applies command middleware to that command', async () => {
+    client = createTestClient(server.url);
+    server.script({ status: 200, body: '{"SAMAccountName":"jdoe"}' });
+
+    const command = describeUser();
+    command.middlewareStack.add(headerMiddleware('x-command'), { step: 'build', name: 'commandOnly' });
+    await client.send(command);
+    await client.send(describeUser());
+
+    expect(server.requests.map((request) => request.headers['x-command'])).toEqual(['yes', undefined]);
+  });
+});

@@ -1,11 +1,8 @@
 import { constructStack } from '@smithy/middleware-stack';
 import type { MetadataBearer, MiddlewareStack } from '@smithy/types';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { DescribeUserCommand, type DirectoryServiceDataClient } from '../../src/ds-data/index.js';
 import { resolveOrderedStack } from '../../src/ds-data/middleware-order.js';
-import { createTestClient } from './support/client.js';
-import { startScriptedServer, type ScriptedServer } from './support/scripted-server.js';
 
 type Stack = MiddlewareStack<any, MetadataBearer>;
 type AnyHandler = (args: any) => Promise<any>;
@@ -118,56 +115,5 @@ describe('resolveOrderedStack', () => {
       expect(order).toContain('build-replaced');
       expect(order).not.toContain('build');
     });
-  });
-});
-
-describe('DirectoryServiceDataClient middleware', () => {
-  let server: ScriptedServer;
-  let client: DirectoryServiceDataClient;
-
-  beforeAll(async () => {
-    server = await startScriptedServer();
-  });
-
-  afterAll(async () => {
-    await server.close();
-  });
-
-  afterEach(() => {
-    client?.destroy();
-    server.requests.length = 0;
-  });
-
-  const describeUser = () => new DescribeUserCommand({ DirectoryId: 'd-1234567890', SAMAccountName: 'jdoe' });
-
-  /** Returns a build-step middleware that sets `header` on each request. */
-  function headerMiddleware(header: string) {
-    return (next: AnyHandler) => async (args: any) => {
-      args.request.headers[header] = 'yes';
-      return next(args);
-    };
-  }
-
-  it('applies client middleware added later', async () => {
-    client = createTestClient(server.url);
-    server.script({ status: 200, body: '{"SAMAccountName":"jdoe"}' }, { status: 200, body: '{"SAMAccountName":"jdoe"}' });
-
-    await client.send(describeUser());
-    client.middlewareStack.add(headerMiddleware('x-added-later'), { step: 'build', name: 'addedLater' });
-    await client.send(describeUser());
-
-    expect(server.requests.map((request) => request.headers['x-added-later'])).toEqual([undefined, 'yes']);
-  });
-
-  it('applies command middleware to that command', async () => {
-    client = createTestClient(server.url);
-    server.script({ status: 200, body: '{"SAMAccountName":"jdoe"}' }, { status: 200, body: '{"SAMAccountName":"jdoe"}' });
-
-    const command = describeUser();
-    command.middlewareStack.add(headerMiddleware('x-command'), { step: 'build', name: 'commandOnly' });
-    await client.send(command);
-    await client.send(describeUser());
-
-    expect(server.requests.map((request) => request.headers['x-command'])).toEqual(['yes', undefined]);
   });
 });
