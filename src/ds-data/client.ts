@@ -8,6 +8,7 @@ import type { HttpHandlerOptions, MetadataBearer } from '@smithy/types';
 
 import { resolveClientConfig, type DirectoryServiceDataClientConfig, type ResolvedClientConfig } from './config.js';
 import { addPipeline, type SendOptions } from './middleware.js';
+import { trackMiddlewareOrder } from './middleware-order.js';
 import { SERVICE } from './operations.js';
 
 /** Options of one `send` call: an abort signal and the scheduling hints. */
@@ -22,6 +23,7 @@ export class DirectoryServiceDataClient extends Client<
   constructor(config: DirectoryServiceDataClientConfig = {}) {
     super(resolveClientConfig(config, SERVICE.apiVersion));
     addPipeline(this.middlewareStack, this.config);
+    trackMiddlewareOrder(this.middlewareStack);
   }
 
   /** Closes the pooled keep-alive sockets. Calls sent afterwards open new ones. */

@@ -55,19 +55,25 @@ const unreachable = (): never => {
 const orderedStacks = new WeakMap<AnyStack, OrderedStack>();
 
 /**
- * Returns the handler that `stack.resolve(terminal, context)` would return.
- *
- * The first call for a stack starts tracking its changes. It wraps the stack's `add`,
- * `addRelativeTo`, `remove`, `removeByTag` and `use` methods, so a later change takes
- * effect on the next call, as it does with Smithy's own resolution.
+ * Starts tracking the changes of `stack` by wrapping its `add`, `addRelativeTo`, `remove`,
+ * `removeByTag` and `use` methods, so that a change takes effect on the next call, as it does
+ * with Smithy's own resolution. The client calls this when it is built, before any caller
+ * can keep a reference to one of the original methods, which would bypass the tracking.
+ */
+export function trackMiddlewareOrder(stack: AnyStack): void {
+  if (!orderedStacks.has(stack)) {
+    orderedStacks.set(stack, new OrderedStack(stack));
+  }
+}
+
+/**
+ * Returns the handler that `stack.resolve(terminal, context)` would return. A stack that is
+ * not tracked yet, such as one assigned to `client.middlewareStack` later, is tracked from
+ * its first call on.
  */
 export function resolveOrderedStack(stack: AnyStack, terminal: AnyHandler, context: HandlerExecutionContext): AnyHandler {
-  let ordered = orderedStacks.get(stack);
-  if (!ordered) {
-    ordered = new OrderedStack(stack);
-    orderedStacks.set(stack, ordered);
-  }
-  return ordered.resolve(terminal, context);
+  trackMiddlewareOrder(stack);
+  return (orderedStacks.get(stack) as OrderedStack).resolve(terminal, context);
 }
 
 /**

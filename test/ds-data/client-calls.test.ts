@@ -397,6 +397,18 @@ describe('middleware', () => {
     expect(server.requests.map((request) => request.headers['x-added-later'])).toEqual([undefined, 'yes']);
   });
 
+  it('applies middleware added through a saved add', async () => {
+    client = createTestClient(server.url);
+    server.script({ status: 200, body: '{"SAMAccountName":"jdoe"}' });
+    const add = client.middlewareStack.add.bind(client.middlewareStack);
+
+    await client.send(describeUser());
+    add(headerMiddleware('x-saved-add'), { step: 'build', name: 'savedAdd' });
+    await client.send(describeUser());
+
+    expect(server.requests.map((request) => request.headers['x-saved-add'])).toEqual([undefined, 'yes']);
+  });
+
   it('applies command middleware to that command', async () => {
     client = createTestClient(server.url);
     server.script({ status: 200, body: '{"SAMAccountName":"jdoe"}' });
