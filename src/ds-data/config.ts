@@ -44,7 +44,7 @@ export interface DirectoryServiceDataClientConfig {
   /** Credentials or a credential provider. Default: the AWS default credential provider chain. */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /**
-   * Endpoint URL that replaces the regional one, for example `http://127.0.0.1:4566`.
+   * Endpoint URL that replaces the regional one, for example `http://127.0.0.1:4010` for the emulator.
    * Default: `AWS_ENDPOINT_URL_DIRECTORY_SERVICE_DATA`, then `AWS_ENDPOINT_URL`, then the
    * regional endpoint. `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` disables the two variables.
    */

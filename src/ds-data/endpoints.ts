@@ -90,7 +90,7 @@ export function parseEndpointUrl(endpoint: string): URL {
     url = new URL(endpoint);
   } catch {
     throw new EndpointError(
-      `Invalid Configuration: endpoint "${endpoint}" is not a URL; use an absolute URL such as http://127.0.0.1:4566.`,
+      `Invalid Configuration: endpoint "${endpoint}" is not a URL; use an absolute URL such as http://127.0.0.1:4010.`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {

@@ -73,7 +73,7 @@ describe('resolveEndpoint', () => {
   it('rejects an explicit endpoint that is not a URL', () => {
     expect(() => resolveEndpoint({ Endpoint: '127.0.0.1:4566' })).toThrow(EndpointError);
     expect(() => resolveEndpoint({ Endpoint: 'localhost' })).toThrow(
-      'Invalid Configuration: endpoint "localhost" is not a URL; use an absolute URL such as http://127.0.0.1:4566.',
+      'Invalid Configuration: endpoint "localhost" is not a URL; use an absolute URL such as http://127.0.0.1:4010.',
     );
   });
 });
