@@ -102,7 +102,7 @@ export async function measureMemory(settings: MemorySettings, gatewayEnv: Record
         `contains zero or it is under ${NOISE_FLOOR_MIB_PER_MINUTE} MiB/min.`,
       table,
       figures: [
-        { name: 'queries sent', value: result.requests, unit: 'requests' },
+        { name: 'queries sent after the warm-up', value: result.requests, unit: 'requests' },
         { name: 'samples', value: samples.length, unit: 'samples' },
         { name: 'heap after GC, first sample', value: round((samples[0]?.heapUsedBytes ?? 0) / MIB), unit: 'MiB' },
         { name: 'heap after GC, last sample', value: round((samples.at(-1)?.heapUsedBytes ?? 0) / MIB), unit: 'MiB' },

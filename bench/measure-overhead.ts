@@ -185,7 +185,8 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           'build in `dist/`, as `npm start` does. autocannon sends from the ' +
           `benchmark process with ${settings.connections} connections. Each server gets ${settings.warmupSeconds} s of ` +
           `warm-up, then ${settings.rounds} rounds of ${settings.peakSeconds} s peak runs, one per server in turn. ` +
-          "Peak throughput is each server's fastest run; the throughput ratio is the median of the ratios within a round. " +
+          "Peak throughput, p50 and p99 are those of each server's fastest run. For the throughput ratio, each round divides the " +
+          "gateway's throughput by baseline a's, and the median of these ratios over the rounds counts. " +
           `Then the gateway and baseline a get ${settings.latencyRounds} interleaved ${settings.latencySeconds} s runs each at half the ` +
           "gateway's peak, sent open-loop. Requests leave at a steady pace whether or not earlier ones have returned. " +
           'One unrecorded run per server comes first, and the order within a round alternates. ' +
@@ -198,7 +199,8 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           'comparable with those at half peak. ' +
           'CPU per request is ' +
           "the server process's user and system CPU time over a peak run divided by its requests; " +
-          'it is less sensitive than throughput to other work on the machine. ' +
+          'it is less sensitive than throughput to other work on the machine. A server on one thread saturates at about ' +
+          '1 / (CPU time per request), so the ratio of the two servers\' CPU per request estimates their throughput ratio. ' +
           'The heap figures are read after the warm-up with a forced full collection; full collections take longer on a larger heap, ' +
           'and in trial runs at half peak they caused the longest stalls.',
         figures,
