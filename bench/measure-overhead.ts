@@ -26,8 +26,10 @@ export interface OverheadSettings {
   readonly latencySeconds: number;
   /** Peak runs per server, interleaved, so that each round compares the servers under the same machine load. */
   readonly rounds: number;
-  /** Runs per server at half the gateway's peak, interleaved; the median p99 counts. */
+  /** Rounds at half the gateway's peak, each on a fresh gateway and baseline a; the median counts. */
   readonly latencyRounds: number;
+  /** Peak load that warms each fresh process of a latency round before its runs. */
+  readonly latencyWarmupSeconds: number;
 }
 
 export interface OverheadOutcome {
@@ -56,9 +58,11 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
     const common = { endpoint: emulator.url, directoryId: SUITE_DIRECTORY_ID };
     // `--expose-gc` only adds the `gc` function, so that the live heap can be read after the warm-up.
     const serverEnv = { ...gatewayEnv, ...UNBOUND_SCHEDULER_ENV };
-    servers.gateway = await startChild('server', { ...common, kind: 'gateway', gatewayEnv: serverEnv }, ['--expose-gc'], { quiet: true });
     // Baseline a builds its DS Data client from the same configuration as the gateway.
-    servers.describe = await startChild('server', { ...common, kind: 'describe', gatewayEnv: serverEnv }, ['--expose-gc'], { quiet: true });
+    const startServer = (kind: 'gateway' | 'describe') =>
+      startChild('server', { ...common, kind, gatewayEnv: serverEnv }, ['--expose-gc'], { quiet: true });
+    servers.gateway = await startServer('gateway');
+    servers.describe = await startServer('describe');
     servers.constant = await startChild('server', { ...common, kind: 'constant' }, [], { quiet: true });
 
     const load = (server: ChildHandle, durationSeconds: number, overallRate?: number) =>
@@ -98,12 +102,18 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
     const describe = best(describeRuns);
     const constant = best(runs['constant'] ?? []);
 
+    // The peak-run servers are done. Closing them leaves the CPUs to the latency rounds.
+    for (const name of Object.keys(servers) as Array<keyof typeof servers>) {
+      await servers[name]?.close();
+      servers[name] = undefined;
+    }
+
     // Latency at half the gateway's peak, the same offered rate for the gateway and baseline a,
     // sent open-loop at a steady pace (see bench/lib/open-loop.ts for why not autocannon's rate).
     const halfRate = Math.max(1, Math.floor(gateway.requestsPerSecond / 2));
-    const openLoop = async (name: 'gateway' | 'describe') => {
+    const openLoop = async (name: string, server: ChildHandle) => {
       const result = await runOpenLoop({
-        url: (servers[name] as ChildHandle).url,
+        url: server.url,
         body: BODY,
         rate: halfRate,
         durationSeconds: settings.latencySeconds,
@@ -114,16 +124,28 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
       await emulator.request('clearRequests');
       return result;
     };
-    // One unrecorded run per server first. In trial runs, the first open-loop run after the
-    // peak runs was much slower than later ones, whichever server it hit.
-    await openLoop('gateway');
-    await openLoop('describe');
     const atHalf: Record<'gateway' | 'describe', OpenLoopResult[]> = { gateway: [], describe: [] };
     for (let round = 0; round < settings.latencyRounds; round += 1) {
-      // The order alternates, so that neither server always runs right after the other.
-      const order = round % 2 === 0 ? (['gateway', 'describe'] as const) : (['describe', 'gateway'] as const);
-      for (const name of order) {
-        atHalf[name].push(await openLoop(name));
+      // Each round runs on a fresh pair of processes. V8 chooses per process which allocation
+      // sites to pretenure, so processes of one build differ in their full collections, and a
+      // median over the rounds of one process pair measures that pair only.
+      const pair = { gateway: await startServer('gateway'), describe: await startServer('describe') };
+      try {
+        for (const server of Object.values(pair)) {
+          await load(server, settings.latencyWarmupSeconds);
+        }
+        // One unrecorded run per process first. In trial runs, the first open-loop run after
+        // peak load was much slower than later ones, whichever server it hit.
+        await openLoop('gateway', pair.gateway);
+        await openLoop('describe', pair.describe);
+        // The order alternates, so that neither server always runs right after the other.
+        const order = round % 2 === 0 ? (['gateway', 'describe'] as const) : (['describe', 'gateway'] as const);
+        for (const name of order) {
+          atHalf[name].push(await openLoop(name, pair[name]));
+        }
+      } finally {
+        await pair.gateway.close();
+        await pair.describe.close();
       }
     }
     const gatewayAtHalf = medianBy(atHalf.gateway, (result) => result.latencyP99Ms);
@@ -187,9 +209,14 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           `warm-up, then ${settings.rounds} rounds of ${settings.peakSeconds} s peak runs, one per server in turn. ` +
           "Peak throughput, p50 and p99 are those of each server's fastest run. For the throughput ratio, each round divides the " +
           "gateway's throughput by baseline a's, and the median of these ratios over the rounds counts. " +
-          `Then the gateway and baseline a get ${settings.latencyRounds} interleaved ${settings.latencySeconds} s runs each at half the ` +
+          `Then the gateway and baseline a get ${settings.latencyRounds} rounds of one ${settings.latencySeconds} s run each at half the ` +
           "gateway's peak, sent open-loop. Requests leave at a steady pace whether or not earlier ones have returned. " +
-          'One unrecorded run per server comes first, and the order within a round alternates. ' +
+          `Each round starts a fresh gateway and baseline a process and gives each ${settings.latencyWarmupSeconds} s of warm-up at peak ` +
+          'and one unrecorded run before the recorded one. The order of the recorded runs alternates between rounds. ' +
+          'Fresh processes matter because V8 decides per process which allocation sites to pretenure (allocate directly in ' +
+          'old space), so processes of the same build differ in how much garbage reaches old space and how often they run ' +
+          'full collections. With one process per server for all rounds, the median added p99 of four runs of the same code ' +
+          'ranged from -1.5 to +5.1 ms. ' +
           'Latency runs from when a request was due, so waiting for a connection counts. Each server\'s p50 and p99 are those of its ' +
           'run with the median p99. The added p99 is the median over the rounds of the gateway\'s p99 minus baseline a\'s in the same round, ' +
           'so it may differ from the difference of the two p99 figures. ' +
