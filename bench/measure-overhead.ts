@@ -28,8 +28,6 @@ export interface OverheadSettings {
   readonly rounds: number;
   /** Rounds at half the gateway's peak, each on a fresh gateway and baseline a; the median counts. */
   readonly latencyRounds: number;
-  /** Peak load that warms each fresh process of a latency round before its runs. */
-  readonly latencyWarmupSeconds: number;
 }
 
 export interface OverheadOutcome {
@@ -132,7 +130,7 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
       const pair = { gateway: await startServer('gateway'), describe: await startServer('describe') };
       try {
         for (const server of Object.values(pair)) {
-          await load(server, settings.latencyWarmupSeconds);
+          await load(server, settings.warmupSeconds);
         }
         // One unrecorded run per process first. In trial runs, the first open-loop run after
         // peak load was much slower than later ones, whichever server it hit.
@@ -167,6 +165,30 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
     // a round compares them under the most similar conditions.
     const p99Differences = atHalf.gateway.map((result, index) => result.latencyP99Ms - (atHalf.describe[index] as OpenLoopResult).latencyP99Ms);
     const addedP99 = median(p99Differences);
+
+    // Every round's values, so that each median above can be recomputed from the results file.
+    const roundCount = Math.max(gatewayRuns.length, p99Differences.length);
+    const cellOf = (value: number | undefined, digits: number) => (value === undefined ? '–' : String(round(value, digits)));
+    const table = [
+      [
+        'round',
+        'gateway req/s at peak',
+        'baseline a req/s at peak',
+        'throughput ratio',
+        'gateway p99 at half peak (ms)',
+        'baseline a p99 at half peak (ms)',
+        'p99 added (ms)',
+      ],
+      ...Array.from({ length: roundCount }, (_, index) => [
+        String(index + 1),
+        cellOf(gatewayRuns[index]?.requestsPerSecond, 1),
+        cellOf(describeRuns[index]?.requestsPerSecond, 1),
+        cellOf(gatewayRuns[index] && describeRuns[index] ? gatewayRuns[index].requestsPerSecond / describeRuns[index].requestsPerSecond : undefined, 3),
+        cellOf(atHalf.gateway[index]?.latencyP99Ms, 2),
+        cellOf(atHalf.describe[index]?.latencyP99Ms, 2),
+        cellOf(p99Differences[index], 2),
+      ]),
+    ];
 
     const figures = [
       ...serverFigures('gateway', gateway),
@@ -211,7 +233,7 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           "gateway's throughput by baseline a's, and the median of these ratios over the rounds counts. " +
           `Then the gateway and baseline a get ${settings.latencyRounds} rounds of one ${settings.latencySeconds} s run each at half the ` +
           "gateway's peak, sent open-loop. Requests leave at a steady pace whether or not earlier ones have returned. " +
-          `Each round starts a fresh gateway and baseline a process and gives each ${settings.latencyWarmupSeconds} s of warm-up at peak ` +
+          `Each round starts a fresh gateway and baseline a process and gives each the same ${settings.warmupSeconds} s of warm-up at peak ` +
           'and one unrecorded run before the recorded one. The order of the recorded runs alternates between rounds. ' +
           'Fresh processes matter because V8 decides per process which allocation sites to pretenure (allocate directly in ' +
           'old space), so processes of the same build differ in how much garbage reaches old space and how often they run ' +
@@ -231,6 +253,7 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           'The heap figures are read after the warm-up with a forced full collection; full collections take longer on a larger heap, ' +
           'and in trial runs at half peak they caused the longest stalls.',
         figures,
+        table,
         targets: [
           {
             target: 'gateway throughput ≥ 80% of baseline a (bare Apollo making the same DescribeUser call)',
