@@ -133,7 +133,7 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           await load(server, settings.warmupSeconds);
         }
         // One unrecorded run per process first. In trial runs, the first open-loop run after
-        // peak load was much slower than later ones, for the gateway most (p99 of 22 to 96 ms).
+        // peak load was much slower than later ones, above all for the gateway (p99 of 22 to 96 ms).
         await openLoop('gateway', pair.gateway);
         await openLoop('describe', pair.describe);
         // The order alternates, so that neither server always runs right after the other.
@@ -151,7 +151,8 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
 
     // Each round runs the servers back to back, so other work on the shared CPUs disturbs the
     // ratio within a round least. The median over the rounds counts.
-    const ratioToDescribe = median(gatewayRuns.map((run, index) => run.requestsPerSecond / (describeRuns[index] as LoadResult).requestsPerSecond));
+    const roundRatios = gatewayRuns.map((run, index) => run.requestsPerSecond / (describeRuns[index] as LoadResult).requestsPerSecond);
+    const ratioToDescribe = median(roundRatios);
     const bestRatioToDescribe = gateway.requestsPerSecond / describe.requestsPerSecond;
     const gatewayCpu = median(cpuPerRequest['gateway'] ?? []);
     const describeCpu = median(cpuPerRequest['describe'] ?? []);
@@ -183,7 +184,7 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
         String(index + 1),
         cellOf(gatewayRuns[index]?.requestsPerSecond, 1),
         cellOf(describeRuns[index]?.requestsPerSecond, 1),
-        cellOf(gatewayRuns[index] && describeRuns[index] ? gatewayRuns[index].requestsPerSecond / describeRuns[index].requestsPerSecond : undefined, 3),
+        cellOf(roundRatios[index], 3),
         cellOf(atHalf.gateway[index]?.latencyP99Ms, 2),
         cellOf(atHalf.describe[index]?.latencyP99Ms, 2),
         cellOf(p99Differences[index], 2),

@@ -61,9 +61,7 @@ const orderedStacks = new WeakMap<AnyStack, OrderedStack>();
  * can keep a reference to one of the original methods, which would bypass the tracking.
  */
 export function trackMiddlewareOrder(stack: AnyStack): void {
-  if (!orderedStacks.has(stack)) {
-    orderedStacks.set(stack, new OrderedStack(stack));
-  }
+  orderedStackOf(stack);
 }
 
 /**
@@ -72,8 +70,17 @@ export function trackMiddlewareOrder(stack: AnyStack): void {
  * its first call on.
  */
 export function resolveOrderedStack(stack: AnyStack, terminal: AnyHandler, context: HandlerExecutionContext): AnyHandler {
-  trackMiddlewareOrder(stack);
-  return (orderedStacks.get(stack) as OrderedStack).resolve(terminal, context);
+  return orderedStackOf(stack).resolve(terminal, context);
+}
+
+/** Returns the tracker of `stack`, created on the first request for it. */
+function orderedStackOf(stack: AnyStack): OrderedStack {
+  let ordered = orderedStacks.get(stack);
+  if (!ordered) {
+    ordered = new OrderedStack(stack);
+    orderedStacks.set(stack, ordered);
+  }
+  return ordered;
 }
 
 /**

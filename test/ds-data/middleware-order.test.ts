@@ -15,7 +15,7 @@ function tracing(name: string) {
   };
 }
 
-/** Runs a handler resolved from `stack` and returns the names of the middleware in the order they ran. */
+/** Runs the handler that `resolve` builds and returns the names of the middleware in the order they ran. */
 async function runOrder(resolve: (terminal: AnyHandler, context: object) => AnyHandler) {
   const context = { trace: [] as string[] };
   await resolve(async () => {
