@@ -15,6 +15,7 @@ import type { LoadedDirectory } from './seed.js';
 import type { Credential } from './sigv4.js';
 
 /** Requests kept for inspection; older ones are dropped first. */
+/** Default of `keepRequests`: how many of the latest requests the emulator keeps for inspection. */
 export const MAX_RECORDED_REQUESTS = 10_000;
 
 export const DEFAULT_CREDENTIALS: readonly Credential[] = [{ accessKeyId: 'test', secretAccessKey: 'test' }];
@@ -24,7 +25,9 @@ export class Emulator {
   readonly clock: () => number;
   readonly faults: FaultInjector;
   readonly quota: QuotaEnforcer;
+  /** Recorded requests, oldest first. Up to twice `keepRequests`; `trimRequests` cuts it to the limit before anyone reads it. */
   readonly requests: RecordedRequest[] = [];
+  readonly keepRequests: number;
   private readonly idempotency: IdempotencyStore;
   private readonly pageTokens = new PageTokens();
   private readonly latencyMs: EmulatorOptions['latencyMs'];
@@ -41,6 +44,7 @@ export class Emulator {
     this.idempotency = new IdempotencyStore(this.clock);
     this.latencyMs = options.latencyMs;
     this.stateFile = options.stateFile;
+    this.keepRequests = checkKeepRequests(options.keepRequests ?? MAX_RECORDED_REQUESTS);
   }
 
   /** Runs a validated request against a directory; write operations go through the idempotency store. */
@@ -63,11 +67,28 @@ export class Emulator {
     }
   }
 
+  /** Whether requests are kept at all, so that the server can skip building the entry. */
+  get recordsRequests(): boolean {
+    return this.keepRequests > 0;
+  }
+
   recordRequest(entry: RecordedRequest): void {
+    if (this.keepRequests === 0) {
+      return;
+    }
     this.requests.push(entry);
     // A long-running emulator keeps only the latest requests, so the log cannot exhaust memory.
-    if (this.requests.length > MAX_RECORDED_REQUESTS) {
-      this.requests.splice(0, this.requests.length - MAX_RECORDED_REQUESTS);
+    // It trims once the list holds twice the limit, not on every request: removing the oldest
+    // entry moves all the others, which cost each request tens of microseconds under load.
+    if (this.requests.length >= 2 * this.keepRequests) {
+      this.trimRequests();
+    }
+  }
+
+  /** Drops all but the latest `keepRequests` requests. */
+  trimRequests(): void {
+    if (this.requests.length > this.keepRequests) {
+      this.requests.splice(0, this.requests.length - this.keepRequests);
     }
   }
 
@@ -82,4 +103,11 @@ export class Emulator {
       await new Promise((resolve) => setTimeout(resolve, ms));
     }
   }
+}
+
+function checkKeepRequests(value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`keepRequests must be a whole number of requests, 0 or more, got ${value}.`);
+  }
+  return value;
 }

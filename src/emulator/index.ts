@@ -51,6 +51,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url,
     port,
     get requests() {
+      emulator.trimRequests();
       return emulator.requests;
     },
     clearRequests: () => {

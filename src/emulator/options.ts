@@ -53,6 +53,11 @@ export interface EmulatorOptions {
   readonly clock?: () => number;
   /** JSON file that keeps directory data across restarts; off when absent. */
   readonly stateFile?: string;
+  /**
+   * How many of the latest requests `requests` keeps for tests to inspect; default 10,000.
+   * 0 keeps none, which spares a long load run the memory and garbage collection.
+   */
+  readonly keepRequests?: number;
   /** Request log; default a pino logger at `info` on stderr. `false` logs nothing. */
   readonly logger?: Logger | false;
 }
@@ -80,7 +85,7 @@ export interface RunningEmulator {
   /** Base URL, such as `http://127.0.0.1:4010`. */
   readonly url: string;
   readonly port: number;
-  /** Requests received so far, oldest first; only the latest 10,000 are kept. */
+  /** Requests received so far, oldest first; only the latest `keepRequests` (default 10,000) are kept. */
   readonly requests: readonly RecordedRequest[];
   clearRequests(): void;
   /** A read-only view of one directory; throws when the emulator does not serve `id`. */

@@ -208,20 +208,9 @@ function flattenHeaders(request: IncomingMessage): Record<string, string> {
 }
 
 function record(emulator: Emulator, logger: Logger | undefined, exchange: Exchange, status: number, errorName?: string): void {
-  const entry: RecordedRequest = {
-    requestId: exchange.requestId,
-    ...(exchange.operation ? { operation: exchange.operation.name } : {}),
-    ...(exchange.directoryId !== undefined ? { directoryId: exchange.directoryId } : {}),
-    method: exchange.method,
-    path: exchange.path,
-    query: exchange.query,
-    headers: exchange.headers,
-    rawBody: exchange.rawBody,
-    status,
-    ...(errorName ? { errorName } : {}),
-    receivedAt: exchange.receivedAt,
-  };
-  emulator.recordRequest(entry);
+  if (emulator.recordsRequests) {
+    emulator.recordRequest(recordedRequest(exchange, status, errorName));
+  }
 
   // Only non-sensitive fields: no body, no headers, no names or attribute values.
   logger?.info(
@@ -234,4 +223,20 @@ function record(emulator: Emulator, logger: Logger | undefined, exchange: Exchan
     },
     'request',
   );
+}
+
+function recordedRequest(exchange: Exchange, status: number, errorName: string | undefined): RecordedRequest {
+  return {
+    requestId: exchange.requestId,
+    ...(exchange.operation ? { operation: exchange.operation.name } : {}),
+    ...(exchange.directoryId !== undefined ? { directoryId: exchange.directoryId } : {}),
+    method: exchange.method,
+    path: exchange.path,
+    query: exchange.query,
+    headers: exchange.headers,
+    rawBody: exchange.rawBody,
+    status,
+    ...(errorName ? { errorName } : {}),
+    receivedAt: exchange.receivedAt,
+  };
 }

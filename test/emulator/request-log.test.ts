@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { callOperation } from './support/signed-request.js';
+
+const DIRECTORY_ID = 'd-1234567890';
+
+let emulator: RunningEmulator | undefined;
+
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+
+/** Describes `jdoe` `count` times, one request after the other; returns each response's status and request id. */
+async function describeInTurn(url: string, count: number): Promise<Array<{ status: number; requestId: string | null }>> {
+  const responses: Array<{ status: number; requestId: string | null }> = [];
+  for (let index = 0; index < count; index += 1) {
+    const response = await callOperation(url, 'DescribeUser', { DirectoryId: DIRECTORY_ID, SAMAccountName: 'jdoe' });
+    responses.push({ status: response.status, requestId: response.headers.get('x-amzn-requestid') });
+  }
+  return responses;
+}
+
+describe('recorded requests', () => {
+  it('keeps the latest keepRequests requests, oldest first', async () => {
+    emulator = await startEmulator({ quota: false, logger: false, keepRequests: 3 });
+
+    const responses = await describeInTurn(emulator.url, 7);
+
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200, 200]);
+    expect(emulator.requests.map((request) => request.requestId)).toEqual(responses.slice(4).map((response) => response.requestId));
+  });
+
+  it('keeps no request with keepRequests 0, and still serves them', async () => {
+    emulator = await startEmulator({ quota: false, logger: false, keepRequests: 0 });
+
+    const responses = await describeInTurn(emulator.url, 2);
+
+    expect(responses.map((response) => response.status)).toEqual([200, 200]);
+    expect(emulator.requests).toEqual([]);
+  });
+
+  it.each([-1, 2.5, Number.NaN])('refuses keepRequests %s', async (keepRequests) => {
+    await expect(startEmulator({ quota: false, logger: false, keepRequests })).rejects.toThrow(
+      `keepRequests must be a whole number of requests, 0 or more, got ${keepRequests}.`,
+    );
+  });
+});
