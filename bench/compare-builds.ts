@@ -137,7 +137,6 @@ export async function compareBuilds(options: CompareOptions, log: (message: stri
       const result = await runLoad({ url: server.url, body: BODY, connections: CONNECTIONS, durationSeconds, verifyBody: isUserAnswer });
       const cpuAfter = await server.request<number>('cpu');
       checkClean(name, result);
-      await emulator.request('clearRequests');
       return { cpuMs: (cpuAfter - cpuBefore) / result.requests, requestsPerSecond: result.requestsPerSecond };
     };
 

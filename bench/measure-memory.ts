@@ -72,7 +72,6 @@ export async function measureMemory(settings: MemorySettings, gatewayEnv: Record
       }
       const memory = await target.request<{ heapUsedBytes: number; rssBytes: number }>('memory');
       samples.push({ seconds: (Date.now() - startedAt) / 1000, ...memory });
-      await emulator.request('clearRequests');
     }
     const result = await load;
 

@@ -91,7 +91,6 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
         checkClean(name, result);
         (cpuPerRequest[name] ??= []).push((cpuAfter - cpuBefore) / result.requests);
         (runs[name] ??= []).push(result);
-        await emulator.request('clearRequests');
       }
     }
     const gatewayRuns = runs['gateway'] ?? [];
@@ -119,7 +118,6 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
         verifyBody: isUserAnswer,
       });
       checkClean(`${name} at half rate`, result);
-      await emulator.request('clearRequests');
       return result;
     };
     const atHalf: Record<'gateway' | 'describe', OpenLoopResult[]> = { gateway: [], describe: [] };
