@@ -25,7 +25,7 @@ export class Emulator {
   readonly clock: () => number;
   readonly faults: FaultInjector;
   readonly quota: QuotaEnforcer;
-  /** Recorded requests, oldest first. Up to twice `keepRequests`; `trimRequests` cuts it to the limit before anyone reads it. */
+  /** Recorded requests, oldest first: up to twice `keepRequests`, cut to the limit by `trimRequests` before anyone reads them. */
   readonly requests: RecordedRequest[] = [];
   readonly keepRequests: number;
   private readonly idempotency: IdempotencyStore;
@@ -78,8 +78,8 @@ export class Emulator {
     }
     this.requests.push(entry);
     // A long-running emulator keeps only the latest requests, so the log cannot exhaust memory.
-    // It trims once the list holds twice the limit, not on every request: removing the oldest
-    // entry moves all the others, which cost each request tens of microseconds under load.
+    // It trims once the list reaches twice the limit, not on every request, because removing
+    // the oldest entry moves all the others (10,000 of them at the default limit).
     if (this.requests.length >= 2 * this.keepRequests) {
       this.trimRequests();
     }
@@ -107,7 +107,7 @@ export class Emulator {
 
 function checkKeepRequests(value: number): number {
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new Error(`keepRequests must be a whole number of requests, 0 or more, got ${value}.`);
+    throw new Error(`Invalid keepRequests ${value}: use a whole number of requests, 0 or more.`);
   }
   return value;
 }

@@ -54,7 +54,7 @@ export interface EmulatorOptions {
   /** JSON file that keeps directory data across restarts; off when absent. */
   readonly stateFile?: string;
   /**
-   * How many of the latest requests `requests` keeps for tests to inspect; default 10,000.
+   * Number of the latest requests that `requests` keeps for tests to inspect, 10,000 by default.
    * 0 keeps none, which spares a long load run the memory and garbage collection.
    */
   readonly keepRequests?: number;

@@ -12,7 +12,7 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-/** Describes `jdoe` `count` times, one request after the other; returns each response's status and request id. */
+/** Describes `jdoe` `count` times, one request after the other, and returns each response's status and request id. */
 async function describeInTurn(url: string, count: number): Promise<Array<{ status: number; requestId: string | null }>> {
   const responses: Array<{ status: number; requestId: string | null }> = [];
   for (let index = 0; index < count; index += 1) {
@@ -32,7 +32,7 @@ describe('recorded requests', () => {
     expect(emulator.requests.map((request) => request.requestId)).toEqual(responses.slice(4).map((response) => response.requestId));
   });
 
-  it('keeps no request with keepRequests 0, and still serves them', async () => {
+  it('keeps none with keepRequests 0', async () => {
     emulator = await startEmulator({ quota: false, logger: false, keepRequests: 0 });
 
     const responses = await describeInTurn(emulator.url, 2);
@@ -41,9 +41,9 @@ describe('recorded requests', () => {
     expect(emulator.requests).toEqual([]);
   });
 
-  it.each([-1, 2.5, Number.NaN])('refuses keepRequests %s', async (keepRequests) => {
+  it.each([-1, 2.5, Number.NaN])('rejects keepRequests %s', async (keepRequests) => {
     await expect(startEmulator({ quota: false, logger: false, keepRequests })).rejects.toThrow(
-      `keepRequests must be a whole number of requests, 0 or more, got ${keepRequests}.`,
+      `Invalid keepRequests ${keepRequests}: use a whole number of requests, 0 or more.`,
     );
   });
 });
