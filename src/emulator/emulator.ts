@@ -14,7 +14,6 @@ import { QuotaEnforcer } from './quota.js';
 import type { LoadedDirectory } from './seed.js';
 import type { Credential } from './sigv4.js';
 
-/** Requests kept for inspection; older ones are dropped first. */
 /** Default of `keepRequests`: how many of the latest requests the emulator keeps for inspection. */
 export const MAX_RECORDED_REQUESTS = 10_000;
 
@@ -67,7 +66,7 @@ export class Emulator {
     }
   }
 
-  /** Whether requests are kept at all, so that the server can skip building the entry. */
+  /** True when requests are kept at all, so that the server can skip building the entry otherwise. */
   get recordsRequests(): boolean {
     return this.keepRequests > 0;
   }
