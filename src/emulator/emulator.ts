@@ -106,7 +106,8 @@ export class Emulator {
 
 function checkKeepRequests(value: number): number {
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new Error(`Invalid keepRequests ${value}: use a whole number of requests, 0 or more.`);
+    const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+    throw new Error(`Invalid keepRequests ${shown}: use a whole number of requests, 0 or more.`);
   }
   return value;
 }

@@ -51,8 +51,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url,
     port,
     get requests() {
+      // A copy, because the list inside grows to twice the limit between trims.
       emulator.trimRequests();
-      return emulator.requests;
+      return emulator.requests.slice();
     },
     clearRequests: () => {
       emulator.requests.length = 0;

@@ -85,7 +85,10 @@ export interface RunningEmulator {
   /** Base URL, such as `http://127.0.0.1:4010`. */
   readonly url: string;
   readonly port: number;
-  /** Requests received so far, oldest first; only the latest `keepRequests` (default 10,000) are kept. */
+  /**
+   * A copy of the requests received so far, oldest first: only the latest `keepRequests`
+   * (default 10,000). Read it again after more calls.
+   */
   readonly requests: readonly RecordedRequest[];
   clearRequests(): void;
   /** A read-only view of one directory; throws when the emulator does not serve `id`. */

@@ -26,10 +26,14 @@ describe('recorded requests', () => {
   it('keeps the latest keepRequests requests, oldest first', async () => {
     emulator = await startEmulator({ quota: false, logger: false, keepRequests: 3 });
 
-    const responses = await describeInTurn(emulator.url, 7);
+    const first = await describeInTurn(emulator.url, 1);
+    const earlyRead = emulator.requests;
+    const responses = [...first, ...(await describeInTurn(emulator.url, 6))];
 
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200, 200]);
     expect(emulator.requests.map((request) => request.requestId)).toEqual(responses.slice(4).map((response) => response.requestId));
+    // An earlier read is a copy, so it neither grows past the limit nor changes.
+    expect(earlyRead.map((request) => request.requestId)).toEqual([responses[0]?.requestId]);
   });
 
   it('keeps none with keepRequests 0', async () => {
@@ -44,6 +48,14 @@ describe('recorded requests', () => {
   it.each([-1, 2.5, Number.NaN])('rejects keepRequests %s', async (keepRequests) => {
     await expect(startEmulator({ quota: false, logger: false, keepRequests })).rejects.toThrow(
       `Invalid keepRequests ${keepRequests}: use a whole number of requests, 0 or more.`,
+    );
+  });
+
+  it('rejects a string keepRequests', async () => {
+    const keepRequests = '5' as unknown as number;
+
+    await expect(startEmulator({ quota: false, logger: false, keepRequests })).rejects.toThrow(
+      'Invalid keepRequests "5": use a whole number of requests, 0 or more.',
     );
   });
 });
