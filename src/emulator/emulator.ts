@@ -24,7 +24,7 @@ export class Emulator {
   readonly clock: () => number;
   readonly faults: FaultInjector;
   readonly quota: QuotaEnforcer;
-  /** Recorded requests, oldest first: up to twice `keepRequests`, cut to the limit by `trimRequests` before anyone reads them. */
+  /** Recorded requests, oldest first. The list grows to twice `keepRequests` before `trimRequests` cuts it to the limit. */
   readonly requests: RecordedRequest[] = [];
   readonly keepRequests: number;
   private readonly idempotency: IdempotencyStore;
@@ -66,7 +66,7 @@ export class Emulator {
     }
   }
 
-  /** True when requests are kept at all, so that the server can skip building the entry otherwise. */
+  /** True when the emulator keeps requests, so that the server builds a recorded entry only then. */
   get recordsRequests(): boolean {
     return this.keepRequests > 0;
   }
@@ -106,8 +106,8 @@ export class Emulator {
 
 function checkKeepRequests(value: number): number {
   if (!Number.isSafeInteger(value) || value < 0) {
-    const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-    throw new Error(`Invalid keepRequests ${shown}: use a whole number of requests, 0 or more.`);
+    const valueText = typeof value === 'string' ? JSON.stringify(value) : String(value);
+    throw new Error(`Invalid keepRequests ${valueText}: use a whole number of requests, 0 or more.`);
   }
   return value;
 }

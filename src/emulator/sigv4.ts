@@ -7,9 +7,9 @@
  * Failures use the error names and messages of the AWS request front end.
  *
  * Hashing uses Node's crypto, and each credential keeps one signer. In the overhead
- * benchmark the emulator shares two vCPUs with the servers under test, and in a CPU profile
- * at 1,500 requests per second, verification with a pure JavaScript SHA-256 and a new signer
- * per request took 29% of the emulator's CPU time.
+ * benchmark the emulator shares two vCPUs with the servers under test. There, verification
+ * with a pure JavaScript SHA-256 and a new signer per request took 29% of the emulator's CPU
+ * time, in a CPU profile at 1,500 requests per second.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 

@@ -23,7 +23,7 @@ async function describeInTurn(url: string, count: number): Promise<Array<{ statu
 }
 
 describe('recorded requests', () => {
-  it('keeps the latest keepRequests requests, oldest first', async () => {
+  it('keeps the latest requests, oldest first', async () => {
     emulator = await startEmulator({ quota: false, logger: false, keepRequests: 3 });
 
     const first = await describeInTurn(emulator.url, 1);
