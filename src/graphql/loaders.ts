@@ -94,6 +94,13 @@ class Describer<Result extends DescribeResult> {
     this.generation += 1;
     this.loader.clearAll();
 
+    // Most batches hold one object asked for once, such as a `user` query's; they need no
+    // lookup table and no Promise.all.
+    if (batch.size === 1 && batchKeys.length === 1) {
+      const entry = batch.values().next().value as { locator: ObjectLocator; names: Set<string> };
+      return this.fetch(entry.locator, [...entry.names]).then(wrapSingle, asSingleError);
+    }
+
     const results = new Map<string, Promise<Result | null | Error>>();
     for (const [key, entry] of batch) {
       results.set(key, this.fetch(entry.locator, [...entry.names]).catch(asError));
@@ -105,6 +112,14 @@ class Describer<Result extends DescribeResult> {
       }),
     );
   }
+}
+
+function wrapSingle<Result>(result: Result): [Result] {
+  return [result];
+}
+
+function asSingleError(error: unknown): [Error] {
+  return [asError(error)];
 }
 
 /** Combines an earlier description with a later one that fetched more attributes. */
