@@ -16,24 +16,48 @@ export function selectedAttributeNames(info: GraphQLResolveInfo): string[] {
     return [];
   }
 
+  if (info.fieldNodes.every(selectsNoAttributes)) {
+    return [];
+  }
+
   const names = new Map<string, string>();
   for (const fieldNode of info.fieldNodes) {
-    collectNames(fieldNode.selectionSet, attributesField, info, names, new Set());
+    const selectionSet = fieldNode.selectionSet;
+    if (!collectNames(selectionSet, attributesField, info, names, new Set()) && selectionSet) {
+      WITHOUT_ATTRIBUTES.add(selectionSet);
+    }
   }
   return [...names.values()];
 }
 
-/** Adds the names of the `attributes` fields in `selectionSet` to `names`, keyed in lower case. */
+/**
+ * Selection sets found to select no `attributes` field, directly or through fragments.
+ * Apollo Server reuses the parsed document of a query it has seen, so the same nodes (and
+ * the fragments they spread, from the same document) come back with each of its requests,
+ * and the walk runs once per document instead of once per request.
+ */
+const WITHOUT_ATTRIBUTES = new WeakSet<SelectionSetNode>();
+
+function selectsNoAttributes(fieldNode: FieldNode): boolean {
+  return fieldNode.selectionSet === undefined || WITHOUT_ATTRIBUTES.has(fieldNode.selectionSet);
+}
+
+/**
+ * Adds the names of the `attributes` fields in `selectionSet` to `names`, keyed in lower case.
+ * Returns whether it found an `attributes` field, with names or without.
+ */
 function collectNames(
   selectionSet: SelectionSetNode | undefined,
   attributesField: AttributesField,
   info: GraphQLResolveInfo,
   names: Map<string, string>,
   seenFragments: Set<string>,
-): void {
+): boolean {
+  let found = false;
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value === 'attributes') {
+        found = true;
         for (const name of namesArgument(selection, attributesField, info)) {
           if (!names.has(name.toLowerCase())) {
             names.set(name.toLowerCase(), name);
@@ -41,12 +65,13 @@ function collectNames(
         }
       }
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      collectNames(selection.selectionSet, attributesField, info, names, seenFragments);
+      found = collectNames(selection.selectionSet, attributesField, info, names, seenFragments) || found;
     } else if (!seenFragments.has(selection.name.value)) {
       seenFragments.add(selection.name.value);
-      collectNames(info.fragments[selection.name.value]?.selectionSet, attributesField, info, names, seenFragments);
+      found = collectNames(info.fragments[selection.name.value]?.selectionSet, attributesField, info, names, seenFragments) || found;
     }
   }
+  return found;
 }
 
 type AttributesField = Parameters<typeof getArgumentValues>[0];
