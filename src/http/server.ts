@@ -31,7 +31,7 @@ import { createBodyErrorHandler } from './body-errors.js';
 import { registerMetricsRoute, type GatewayMetrics } from './metrics.js';
 import { rateLimitedError, TokenBucketLimiter } from './rate-limit.js';
 import { createReadinessProbe, type ReadinessProbe } from './readiness.js';
-import { createRequestLogController } from './request-log.js';
+import { createRequestChildLoggerFactory, createRequestLogController } from './request-log.js';
 import { securityHeadersPlugin } from './security-headers.js';
 import type { GatewayTracing } from './gateway-tracing.js';
 
@@ -85,6 +85,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     },
     // One line per request, and `requestId` on every line about a request, resolvers' included.
     logController: createRequestLogController(),
+    childLoggerFactory: createRequestChildLoggerFactory(),
   }) as unknown as FastifyInstance;
   // One synchronous hook for the request id and CORS: an async hook costs Fastify a promise
   // on every request, and each hook a pass through its hook runner.

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { writeCompletedLine } from '../../src/http/request-log.js';
+import { createRequestChildLoggerFactory, formatMilliseconds, writeCompletedLine } from '../../src/http/request-log.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
@@ -67,6 +67,109 @@ describe('writeCompletedLine', () => {
 
     expect(writeCompletedLine(logger, REQUEST, 200, 1.23)).toBe(false);
     expect(lines).toEqual([]);
+  });
+});
+
+describe('formatMilliseconds', () => {
+  it('writes every time with at most two decimals as String does', () => {
+    const mismatches: string[] = [];
+    for (let hundredths = 0; hundredths <= 300_000; hundredths += 1) {
+      const ms = hundredths / 100;
+      if (formatMilliseconds(ms) !== String(ms)) {
+        mismatches.push(`${ms}: ${formatMilliseconds(ms)}`);
+      }
+    }
+    for (const elapsed of [0.004, 0.005, 1.005, 12.345678, 999.999, 4_321_987.654321, 86_400_000.01]) {
+      const ms = Math.round(elapsed * 100) / 100;
+      if (formatMilliseconds(ms) !== String(ms)) {
+        mismatches.push(`${ms}: ${formatMilliseconds(ms)}`);
+      }
+    }
+
+    expect(mismatches).toEqual([]);
+    expect([0, 0.07, 1.5, 12, 1.23].map(formatMilliseconds)).toEqual(['0', '0.07', '1.5', '12', '1.23']);
+  });
+
+  it('leaves other numbers to String', () => {
+    expect([1.234, -1.5, -0, 1e13, 1e21, Number.NaN, Number.POSITIVE_INFINITY].map(formatMilliseconds)).toEqual([
+      '1.234',
+      '-1.5',
+      '0',
+      '10000000000000',
+      '1e+21',
+      'NaN',
+      'Infinity',
+    ]);
+  });
+});
+
+describe('createRequestChildLoggerFactory', () => {
+  /** Calls the factory as Fastify does, with the request's bindings and empty child options. */
+  function requestChild(logger: ReturnType<typeof captureLogger>['logger'], bindings: Record<string, unknown>, options = {}) {
+    const factory = createRequestChildLoggerFactory();
+    return factory.call({} as never, logger as never, bindings, options, {} as never) as unknown as typeof logger;
+  }
+
+  it('writes the lines that pino child loggers write, grandchildren included', () => {
+    vi.useFakeTimers({ now: new Date('2026-12-05T08:10:15.282Z'), toFake: ['Date'] });
+    const fast = captureLogger();
+    const general = captureLogger();
+    const requestId = 'id "with" \\ quotes';
+
+    const fastChild = requestChild(fast.logger, { requestId });
+    fastChild.info({ statusCode: 200, token: 'secret-token' }, 'done');
+    fastChild.child({ operation: 'DescribeUser', password: 'hunter2' }).warn('slow');
+    const generalChild = general.logger.child({ requestId });
+    generalChild.info({ statusCode: 200, token: 'secret-token' }, 'done');
+    generalChild.child({ operation: 'DescribeUser', password: 'hunter2' }).warn('slow');
+
+    expect(fast.lines).toEqual(general.lines);
+    expect(fast.records()).toEqual([
+      {
+        level: 30,
+        time: '2026-12-05T08:10:15.282Z',
+        service: 'ds-data-gateway',
+        requestId,
+        statusCode: 200,
+        token: '[Redacted]',
+        msg: 'done',
+      },
+      {
+        level: 40,
+        time: '2026-12-05T08:10:15.282Z',
+        service: 'ds-data-gateway',
+        requestId,
+        operation: 'DescribeUser',
+        password: '[Redacted]',
+        msg: 'slow',
+      },
+    ]);
+  });
+
+  it('gives each request its own id on the same parent', () => {
+    const captured = captureLogger();
+
+    requestChild(captured.logger, { requestId: 'first' }).info('one');
+    requestChild(captured.logger, { requestId: 'second' }).info('two');
+
+    expect(captured.records().map((record) => [record['requestId'], record['msg']])).toEqual([
+      ['first', 'one'],
+      ['second', 'two'],
+    ]);
+  });
+
+  it('leaves child options and other bindings to pino and the redaction', () => {
+    const captured = captureLogger();
+
+    const quiet = requestChild(captured.logger, { requestId: 'with-level' }, { level: 'warn' });
+    quiet.info('dropped');
+    quiet.warn('kept');
+    requestChild(captured.logger, { requestId: 'with-token', token: 'secret-token' }).info('bound');
+
+    expect(captured.records().map((record) => [record['requestId'], record['token'], record['msg']])).toEqual([
+      ['with-level', undefined, 'kept'],
+      ['with-token', '[Redacted]', 'bound'],
+    ]);
   });
 });
 
