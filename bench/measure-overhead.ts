@@ -21,7 +21,14 @@ export const UNBOUND_SCHEDULER_ENV = {
 
 export interface OverheadSettings {
   readonly connections: number;
+  /**
+   * Load before the peak rounds. At peak, V8 was still optimizing functions of the gateway
+   * 20 to 25 s into its load, and of baseline a 10 to 15 s in, so a shorter warm-up
+   * leaves compilation in the first rounds and charges the gateway more for it.
+   */
   readonly warmupSeconds: number;
+  /** Load before the latency runs of each fresh process pair. */
+  readonly latencyWarmupSeconds: number;
   readonly peakSeconds: number;
   readonly latencySeconds: number;
   /** Peak runs per server, interleaved, so that each round compares the servers under the same machine load. */
@@ -128,7 +135,7 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
       const pair = { gateway: await startServer('gateway'), describe: await startServer('describe') };
       try {
         for (const server of Object.values(pair)) {
-          await load(server, settings.warmupSeconds);
+          await load(server, settings.latencyWarmupSeconds);
         }
         // One unrecorded run per process first. In trial runs, the first open-loop run after
         // peak load was much slower than later ones, above all for the gateway (p99 of 22 to 96 ms).
@@ -227,12 +234,13 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           'its own process with its quota off and no added latency. Every process runs the compiled ' +
           'build in `dist/`, as `npm start` does. autocannon sends from the ' +
           `benchmark process with ${settings.connections} connections. Each server gets ${settings.warmupSeconds} s of ` +
-          `warm-up, then ${settings.rounds} rounds of ${settings.peakSeconds} s peak runs, one per server in turn. ` +
+          'warm-up at peak, because V8 went on optimizing functions of the gateway for 20 to 25 s of such load (and of baseline a ' +
+          `for 10 to 15 s), then ${settings.rounds} rounds of ${settings.peakSeconds} s peak runs, one per server in turn. ` +
           "Peak throughput, p50 and p99 are those of each server's fastest run. For the throughput ratio, each round divides the " +
           "gateway's throughput by baseline a's, and the median of these ratios over the rounds counts. " +
           `Then the gateway and baseline a get ${settings.latencyRounds} rounds of one ${settings.latencySeconds} s run each at half the ` +
           "gateway's peak, sent open-loop. Requests leave at a steady pace whether or not earlier ones have returned. " +
-          `Each round starts a fresh gateway and baseline a process and gives each the same ${settings.warmupSeconds} s of warm-up at peak ` +
+          `Each round starts a fresh gateway and baseline a process and gives each the same ${settings.latencyWarmupSeconds} s of warm-up at peak ` +
           'and one unrecorded run before the recorded one. The order of the recorded runs alternates between rounds. ' +
           'Fresh processes matter because V8 decides per process which allocation sites to pretenure (allocate directly in ' +
           'old space), so processes of the same build differ in how much garbage reaches old space and how often they run ' +

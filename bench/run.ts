@@ -28,9 +28,9 @@ const loadAverageAtStart = os.loadavg();
 const sections: Section[] = [];
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-log('gateway overhead (about 7.5 minutes)');
+log('gateway overhead (about 8.5 minutes)');
 const overhead = await measureOverhead(
-  { connections: 16, warmupSeconds: 10, peakSeconds: 4, rounds: 8, latencySeconds: 6, latencyRounds: 7 },
+  { connections: 16, warmupSeconds: 30, latencyWarmupSeconds: 10, peakSeconds: 4, rounds: 8, latencySeconds: 6, latencyRounds: 7 },
   GATEWAY_ENV,
 );
 sections.push(overhead.section);
