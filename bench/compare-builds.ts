@@ -109,7 +109,7 @@ async function loadLauncher(root: string): Promise<ChildModule> {
 }
 
 const PEAK_SECONDS = 4;
-/** V8 goes on optimizing the gateway's functions for 20 to 25 s at peak; compilation in the rounds would add noise. */
+/** Load before the rounds. V8 goes on optimizing the gateway's functions for 20 to 25 s at peak, and compilation in the rounds would add noise. */
 const WARMUP_SECONDS = 30;
 const CONNECTIONS = 16;
 const BODY = JSON.stringify({ query: USER_QUERY });

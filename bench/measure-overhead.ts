@@ -22,9 +22,9 @@ export const UNBOUND_SCHEDULER_ENV = {
 export interface OverheadSettings {
   readonly connections: number;
   /**
-   * Load before the peak rounds. At peak, V8 was still optimizing functions of the gateway
-   * 20 to 25 s into its load, and of baseline a 10 to 15 s in, so a shorter warm-up
-   * leaves compilation in the first rounds and charges the gateway more for it.
+   * Load before the peak rounds. At peak, V8 went on optimizing functions of the gateway
+   * for 20 to 25 s, and of baseline a for 10 to 15 s (`--trace-opt`). A shorter warm-up
+   * leaves compilation in the first rounds, and the gateway pays more of it.
    */
   readonly warmupSeconds: number;
   /** Load before the latency runs of each fresh process pair. */

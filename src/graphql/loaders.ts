@@ -94,8 +94,8 @@ class Describer<Result extends DescribeResult> {
     this.generation += 1;
     this.loader.clearAll();
 
-    // Most batches hold one object asked for once, such as a `user` query's; they need no
-    // lookup table and no Promise.all.
+    // Most batches contain one object requested once, as a `user` query's batch does. Such a
+    // batch needs no lookup table and no Promise.all.
     if (batch.size === 1 && batchKeys.length === 1) {
       const entry = batch.values().next().value as { locator: ObjectLocator; names: Set<string> };
       return this.fetch(entry.locator, [...entry.names]).then(wrapSingle, asSingleError);

@@ -32,9 +32,9 @@ export function selectedAttributeNames(info: GraphQLResolveInfo): string[] {
 
 /**
  * Selection sets found to select no `attributes` field, directly or through fragments.
- * Apollo Server reuses the parsed document of a query it has seen, so the same nodes (and
- * the fragments they spread, from the same document) come back with each of its requests,
- * and the walk runs once per document instead of once per request.
+ * Apollo Server reuses the parsed document of a query it has seen, so each request of that
+ * query brings the same nodes, and the fragments they spread come from the same document.
+ * The walk then runs once per document instead of once per request.
  */
 const WITHOUT_ATTRIBUTES = new WeakSet<SelectionSetNode>();
 

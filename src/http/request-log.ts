@@ -64,7 +64,7 @@ export function writeCompletedLine(logger: Logger, request: FastifyRequest, stat
 /** Fastify's `childLoggerFactory` option (its type is not exported by name). */
 type ChildLoggerFactory = NonNullable<FastifyServerOptions['childLoggerFactory']>;
 
-/** Below this many hundredths, `formatMilliseconds` is exact; response times never come near it. */
+/** Limit below which `formatMilliseconds` is exact, in hundredths of a ms. Response times stay far below it. */
 const MAX_EXACT_HUNDREDTHS = 1e14;
 
 /**
@@ -91,13 +91,13 @@ export function formatMilliseconds(ms: number): string {
  * child options on every request, empty or not, so pino's `child` rebuilds its formatters and
  * checks each option, and the gateway's `child` first redacts the bindings: together, one of
  * the larger costs of a request. A request whose only binding is its id, with no options, gets
- * instead a logger that extends a template child of the same parent (made once, through the
- * usual path) with the id appended to the template's bindings, as pino writes them.
- * The request id is never a redacted member, which the factory checks when it is created.
+ * a lighter logger instead. It extends a template child of the same parent, made once through
+ * the usual path, and appends the id to the template's bindings as pino writes them.
+ * The request id label is not a redacted member name, which the factory checks when it is created.
  */
 export function createRequestChildLoggerFactory(): ChildLoggerFactory {
   if (isRedactedKey(REQUEST_ID_LOG_LABEL)) {
-    throw new Error(`The request id label "${REQUEST_ID_LOG_LABEL}" is a redacted member name; the request child logger cannot append it.`);
+    throw new Error(`Invalid request id label "${REQUEST_ID_LOG_LABEL}": it is a redacted member name, so request loggers would write its value. Use a label outside REDACTED_KEYS.`);
   }
   const templates = new WeakMap<object, Logger>();
 

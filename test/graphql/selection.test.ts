@@ -32,7 +32,7 @@ function lookahead(document: DocumentNode, variableValues?: Record<string, unkno
 }
 
 describe('selectedAttributeNames', () => {
-  it('finds no names, the same on every request, when the selection has no attributes field', () => {
+  it('finds no names without attributes', () => {
     const document = parse('{ user { samAccountName } }');
 
     expect(lookahead(document)).toEqual([]);
