@@ -418,6 +418,13 @@ function costError(cost: number, maxCost: number): GraphQLError {
  * so `first: $pageSize` is costed at the value sent.
  */
 export function createCostLimitPlugin(options: CostOptions): ApolloServerPlugin {
+  const listener = createCostLimitListener(options);
+  const started = Promise.resolve(listener);
+  return { requestDidStart: () => started };
+}
+
+/** Returns the request listener of `createCostLimitPlugin`, which every request shares. */
+export function createCostLimitListener(options: CostOptions): GraphQLRequestListener<BaseContext> {
   // Apollo Server hands out one parsed document per distinct query text, so a cost that no
   // variable entered is worked out once per document and operation.
   const costs = new WeakMap<DocumentNode, Map<string, number>>();
@@ -448,7 +455,7 @@ export function createCostLimitPlugin(options: CostOptions): ApolloServerPlugin 
   };
 
   // The listener keeps no state of a request, so every request shares it.
-  const listener: GraphQLRequestListener<BaseContext> = {
+  return {
     didResolveOperation: ({ schema, document, request, operationName }) => {
       const cost = costOf(schema, document, operationName ?? undefined, request.variables);
       if (cost > options.maxCost) {
@@ -457,8 +464,6 @@ export function createCostLimitPlugin(options: CostOptions): ApolloServerPlugin 
       return Promise.resolve();
     },
   };
-  const started = Promise.resolve(listener);
-  return { requestDidStart: () => started };
 }
 
 /**

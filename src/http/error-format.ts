@@ -27,7 +27,13 @@ const loggedWithRequest = new WeakSet<object>();
  * so it logs only the errors that arise before a request has one, such as a failed context.
  */
 export function createUnexpectedErrorLogPlugin(): ApolloServerPlugin<GatewayContext> {
-  const listener: GraphQLRequestListener<GatewayContext> = {
+  const started = Promise.resolve(createUnexpectedErrorLogListener());
+  return { requestDidStart: () => started };
+}
+
+/** Returns the request listener of `createUnexpectedErrorLogPlugin`, which every request shares. */
+export function createUnexpectedErrorLogListener(): GraphQLRequestListener<GatewayContext> {
+  return {
     didEncounterErrors({ errors, contextValue }) {
       for (const error of errors) {
         if (UNEXPECTED_CODES.has(error.extensions?.code as string | undefined)) {
@@ -38,8 +44,6 @@ export function createUnexpectedErrorLogPlugin(): ApolloServerPlugin<GatewayCont
       return Promise.resolve();
     },
   };
-  const started = Promise.resolve(listener);
-  return { requestDidStart: () => started };
 }
 
 export function formatGatewayError(

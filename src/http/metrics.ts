@@ -10,7 +10,7 @@
  * Label values come from bounded sets only: client-chosen operation names are capped, and
  * error codes outside the gateway's list are counted as `OTHER`.
  */
-import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextWillSendResponse, GraphQLRequestListener } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { FastifyInstance } from 'fastify';
 import { Kind, type DocumentNode } from 'graphql';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
@@ -19,6 +19,7 @@ import type { CallRecord } from '../ds-data/config.js';
 import type { SchedulerMetrics } from '../ds-data/scheduler.js';
 import { wasClosedByClient } from '../graphql/context.js';
 import { CounterFamily, HistogramFamily } from './metric-families.js';
+import { requestHooksPlugin, type RequestHooks } from './request-hooks.js';
 
 /** Error codes kept as label values; any other code is counted as `OTHER`. */
 const KNOWN_ERROR_CODES = new Set([
@@ -53,6 +54,8 @@ export interface GatewayMetrics {
   readonly registry: Registry;
   /** Apollo Server plugin that records every GraphQL request. */
   readonly apolloPlugin: ApolloServerPlugin;
+  /** The same recording as request hooks, for `requestHooksPlugin` to merge with others. */
+  readonly requestHooks: RequestHooks<BaseContext>;
   /** Records one AWS call; pass it as the DS Data client's `onCall` hook. */
   recordCall(record: CallRecord): void;
   /**
@@ -172,9 +175,24 @@ export function createMetrics(options: CreateMetricsOptions = {}): GatewayMetric
     graphqlDuration.observe([operationType, operationName], (performance.now() - started) / 1000);
   };
 
-  const apolloPlugin: ApolloServerPlugin = {
-    requestDidStart: () => Promise.resolve(new RequestTimer(performance.now(), recordRequest)),
+  // Start times by request context. Apollo Server passes the same context object to every hook
+  // of a request, so one listener serves all requests. An entry goes with its context.
+  const startTimes = new WeakMap<object, number>();
+  const requestHooks: RequestHooks<BaseContext> = {
+    onRequestStart: (requestContext) => {
+      startTimes.set(requestContext, performance.now());
+    },
+    listener: {
+      willSendResponse: (requestContext) => {
+        const started = startTimes.get(requestContext);
+        if (started !== undefined) {
+          recordRequest(requestContext, started);
+        }
+        return Promise.resolve();
+      },
+    },
   };
+  const apolloPlugin = requestHooksPlugin([requestHooks]);
 
   function recordCall(record: CallRecord): void {
     const series = [record.operation, record.directoryId];
@@ -198,24 +216,7 @@ export function createMetrics(options: CreateMetricsOptions = {}): GatewayMetric
 
   const recordThrottle = (directoryId: string) => throttleResponses.inc([directoryId]);
 
-  return { registry, apolloPlugin, recordCall, recordThrottle, schedulerMetrics, render: () => registry.metrics() };
-}
-
-/**
- * The listener of one GraphQL request, which times it. A class, so that a request costs one
- * small object: tsx, which runs the gateway, gives each closure created in an object literal
- * its name through a `defineProperty` call.
- */
-class RequestTimer implements GraphQLRequestListener<BaseContext> {
-  constructor(
-    private readonly started: number,
-    private readonly record: (requestContext: GraphQLRequestContextWillSendResponse<BaseContext>, started: number) => void,
-  ) {}
-
-  willSendResponse(requestContext: GraphQLRequestContextWillSendResponse<BaseContext>): Promise<void> {
-    this.record(requestContext, this.started);
-    return Promise.resolve();
-  }
+  return { registry, apolloPlugin, requestHooks, recordCall, recordThrottle, schedulerMetrics, render: () => registry.metrics() };
 }
 
 /** Name of the only operation in a document that failed validation before Apollo resolved the operation. */

@@ -17,13 +17,13 @@ import { createAuditLog } from '../graphql/audit.js';
 import { createAuthorizationPolicy } from '../graphql/authorization.js';
 import { CLIENT_CLOSED_REASON_NAME, type GatewayContext } from '../graphql/context.js';
 import { CursorCodec } from '../graphql/cursors.js';
-import { createCostLimitPlugin, createLimitRules, createParseOptions } from '../graphql/limits.js';
+import { createCostLimitListener, createLimitRules, createParseOptions } from '../graphql/limits.js';
 import { RequestLoaders } from '../graphql/loaders.js';
 import { resolvers } from '../graphql/resolvers/index.js';
 import { loadTypeDefs } from '../graphql/schema.js';
 import { AuthenticationError, createAuthenticator, type Authenticator } from './auth.js';
 import { createCorsHandler } from './cors.js';
-import { createUnexpectedErrorLogPlugin, formatGatewayError } from './error-format.js';
+import { createUnexpectedErrorLogListener, formatGatewayError } from './error-format.js';
 import { explorerPlugin } from './explorer/index.js';
 import { createLandingPagePlugin, DEFAULT_DOCUMENT, AUTHORIZATION_HEADER_PLACEHOLDER } from './landing-page.js';
 import { registerBatchLimitedJsonParser } from './batch-limit.js';
@@ -31,6 +31,7 @@ import { createBodyErrorHandler } from './body-errors.js';
 import { registerMetricsRoute, type GatewayMetrics } from './metrics.js';
 import { rateLimitedError, TokenBucketLimiter } from './rate-limit.js';
 import { createReadinessProbe, type ReadinessProbe } from './readiness.js';
+import { requestHooksPlugin, type RequestHooks } from './request-hooks.js';
 import { createRequestChildLoggerFactory, createRequestLogController } from './request-log.js';
 import { securityHeadersPlugin } from './security-headers.js';
 import type { GatewayTracing } from './gateway-tracing.js';
@@ -121,14 +122,17 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       // security headers plugin sends `Cache-Control: no-store`. Apollo's plugin would compute
       // the same policy from a hook on every resolved field.
       ApolloServerPluginCacheControlDisabled(),
-      createCostLimitPlugin({ maxCost: limits.maxCost }),
-      createUnexpectedErrorLogPlugin(),
+      // The cost limit, the unexpected-error log and the metrics share one request listener.
+      requestHooksPlugin<GatewayContext>([
+        { listener: createCostLimitListener({ maxCost: limits.maxCost }) },
+        { listener: createUnexpectedErrorLogListener() },
+        ...(options.metrics ? [options.metrics.requestHooks as RequestHooks<GatewayContext>] : []),
+      ]),
       createLandingPagePlugin({
         mode: config.browser.landingPage,
         explorerPath: config.browser.explorer.path,
         authRequired: authenticator.enabled,
       }),
-      ...(options.metrics ? [options.metrics.apolloPlugin as ApolloServerPlugin<GatewayContext>] : []),
       ...(options.tracing?.enabled ? [options.tracing.apolloPlugin as ApolloServerPlugin<GatewayContext>] : []),
       ...(options.plugins ?? []),
     ],
