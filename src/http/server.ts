@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
@@ -28,6 +28,7 @@ import { explorerPlugin } from './explorer/index.js';
 import { createLandingPagePlugin, DEFAULT_DOCUMENT, AUTHORIZATION_HEADER_PLACEHOLDER } from './landing-page.js';
 import { registerBatchLimitedJsonParser } from './batch-limit.js';
 import { createBodyErrorHandler } from './body-errors.js';
+import { registerGraphQLRoute } from './graphql-route.js';
 import { registerMetricsRoute, type GatewayMetrics } from './metrics.js';
 import { rateLimitedError, TokenBucketLimiter } from './rate-limit.js';
 import { createReadinessProbe, type ReadinessProbe } from './readiness.js';
@@ -192,7 +193,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     };
   };
 
-  await app.register(fastifyApollo(apollo), { context: buildContext });
+  registerGraphQLRoute(app, apollo, { path: '/graphql', context: buildContext });
 
   if (config.browser.explorer.enabled) {
     await app.register(explorerPlugin, {

@@ -1,0 +1,83 @@
+/**
+ * The GraphQL route: Apollo Server's HTTP handling on Fastify, as the `fastifyApollo` plugin
+ * of `@as-integrations/fastify` registers it. That plugin builds a WHATWG URL from the
+ * request's protocol, host and URL on every request, only to read its query string. In perf
+ * profiles of a server under load this took about 5 µs per request. Here the query string is
+ * cut from the request URL, and the rest follows the plugin.
+ */
+import { Readable } from 'node:stream';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface GraphQLRouteOptions<Context extends BaseContext> {
+  /** Route path, such as `/graphql`. */
+  readonly path: string;
+  /** Builds the context of one GraphQL request. */
+  readonly context: (request: FastifyRequest, reply: FastifyReply) => Promise<Context>;
+}
+
+/** Registers `GET`, `POST` and `OPTIONS` at `options.path`, served by `apollo`, which must be started. */
+export function registerGraphQLRoute<Context extends BaseContext>(
+  app: FastifyInstance,
+  apollo: ApolloServer<Context>,
+  options: GraphQLRouteOptions<Context>,
+): void {
+  apollo.assertStarted('registerGraphQLRoute()');
+  const buildContext = options.context;
+
+  app.route({
+    method: ['GET', 'POST', 'OPTIONS'],
+    url: options.path,
+    handler: async (request, reply) => {
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: toGraphQLRequest(request),
+        context: () => buildContext(request, reply),
+      });
+      for (const [name, value] of response.headers) {
+        void reply.header(name, value);
+      }
+      void reply.code(response.status ?? 200);
+      if (response.body.kind === 'complete') {
+        return response.body.string;
+      }
+      return reply.send(Readable.from(response.body.asyncIterator));
+    },
+  });
+}
+
+function toGraphQLRequest(request: FastifyRequest): HTTPGraphQLRequest {
+  return {
+    method: request.method.toUpperCase(),
+    headers: toHeaderMap(request.headers),
+    search: searchOf(request.url),
+    body: request.body,
+  };
+}
+
+/** Copies the request headers that have a value, joining repeated ones with `, `, as the plugin does. */
+function toHeaderMap(headers: IncomingHttpHeaders): HeaderMap {
+  const map = new HeaderMap();
+  for (const name in headers) {
+    const value = headers[name];
+    if (value) {
+      map.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+  }
+  return map;
+}
+
+/**
+ * Returns the query string of a request URL with its `?`, or an empty string when it has none,
+ * as `URL.search` does. Apollo Server reads it with `URLSearchParams`, which decodes the
+ * percent-encoding that `URL` would add, so both give Apollo the same parameters.
+ */
+export function searchOf(url: string): string {
+  const start = url.indexOf('?');
+  if (start === -1) {
+    return '';
+  }
+  const end = url.indexOf('#', start);
+  const search = end === -1 ? url.slice(start) : url.slice(start, end);
+  return search === '?' ? '' : search;
+}
