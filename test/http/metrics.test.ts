@@ -95,6 +95,29 @@ describe('createMetrics', () => {
     ]);
   });
 
+  it('times GraphQL operations in seconds', async () => {
+    const metrics = createMetrics({ collectDefault: false });
+    const server = new ApolloServer({
+      typeDefs: 'type Query { slow: Boolean }',
+      resolvers: { Query: { slow: () => new Promise((resolve) => setTimeout(() => resolve(true), 60)) } },
+      plugins: [metrics.apolloPlugin],
+    });
+
+    await server.executeOperation({ query: 'query Slow { slow }' });
+    const text = await metrics.render();
+
+    const series = 'operation_type="query",operation_name="Slow"';
+    expect(samples(text, `gateway_graphql_request_duration_seconds_bucket{le="0.05",${series}}`)).toEqual([
+      `gateway_graphql_request_duration_seconds_bucket{le="0.05",${series}} 0`,
+    ]);
+    expect(samples(text, `gateway_graphql_request_duration_seconds_bucket{le="0.5",${series}}`)).toEqual([
+      `gateway_graphql_request_duration_seconds_bucket{le="0.5",${series}} 1`,
+    ]);
+    const sum = Number(samples(text, `gateway_graphql_request_duration_seconds_sum{${series}}`)[0]?.split(' ')[1]);
+    expect(sum).toBeGreaterThanOrEqual(0.055);
+    expect(sum).toBeLessThan(0.5);
+  });
+
   it('caps client-chosen operation names', async () => {
     const metrics = createMetrics({ collectDefault: false });
     const server = new ApolloServer({ typeDefs: 'type Query { ok: Boolean }', resolvers: { Query: { ok: () => true } }, plugins: [metrics.apolloPlugin] });
