@@ -10,6 +10,8 @@ import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 
+import { LANDING_PAGE_CONTENT_SECURITY_POLICY } from './security-headers.js';
+
 export interface GraphQLRouteOptions<Context extends BaseContext> {
   /** Route path, such as `/graphql`. */
   readonly path: string;
@@ -36,6 +38,10 @@ export function registerGraphQLRoute<Context extends BaseContext>(
       });
       for (const [name, value] of response.headers) {
         void reply.header(name, value);
+      }
+      // Apollo Server sends HTML only for its landing page, whose own policy comes in a <meta> tag.
+      if (response.headers.get('content-type')?.toLowerCase().startsWith('text/html')) {
+        void reply.header('content-security-policy', LANDING_PAGE_CONTENT_SECURITY_POLICY);
       }
       void reply.code(response.status ?? 200);
       if (response.body.kind === 'complete') {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 
 /**
@@ -29,7 +29,7 @@ export const EXPLORER_CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * Content-Security-Policy for other HTML, which is Apollo's landing page. Apollo Server
+ * Content-Security-Policy for Apollo's landing page, which the GraphQL route sets. Apollo Server
  * puts its own script, style, image and frame policy in a `<meta>` tag with a per-page
  * nonce, and browsers enforce both policies. This header adds only what a `<meta>` policy
  * cannot express (`frame-ancestors`) and what Apollo's leaves open.
@@ -47,32 +47,43 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Registers an `onSend` hook that adds the security headers to every response of the app
- * (the plugin is not encapsulated), and `Cache-Control: no-store` to those without a
- * `Cache-Control` of their own. A route that sets its own `Content-Security-Policy`
- * keeps it, so the explorer can send `EXPLORER_CONTENT_SECURITY_POLICY`.
+ * Headers that every response starts with. Responses carry directory data, so nothing may
+ * store them unless the route sets its own `Cache-Control` (the explorer's assets do). The
+ * Content-Security-Policy is the API one unless the route sets another: the explorer sets
+ * `EXPLORER_CONTENT_SECURITY_POLICY`, and the GraphQL route sets
+ * `LANDING_PAGE_CONTENT_SECURITY_POLICY` on Apollo's landing page. HTML from a route that
+ * sets no policy keeps the API one, which lets the page load nothing.
+ */
+export const DEFAULT_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  ...STATIC_SECURITY_HEADERS,
+  'cache-control': 'no-store',
+  'content-security-policy': API_CONTENT_SECURITY_POLICY,
+};
+
+/**
+ * Sets `DEFAULT_SECURITY_HEADERS` on a reply. Call it when a request arrives, so that a route
+ * can replace a default and every response, errors and 404s included, carries the rest.
+ * The gateway calls it from its `onRequest` hook. Setting the headers there, instead of
+ * adjusting them in an `onSend` hook, spares each response a pass through Fastify's
+ * `onSend` hooks.
  *
  * NOTE: no `Strict-Transport-Security` header is sent, because the gateway itself serves
  * plain HTTP. The TLS-terminating proxy in front of it should send HSTS.
  */
+export function setSecurityHeaders(reply: FastifyReply): void {
+  reply.headers(DEFAULT_SECURITY_HEADERS);
+}
+
+/**
+ * Registers an `onRequest` hook that calls `setSecurityHeaders` for every request of the app
+ * (the plugin is not encapsulated), for Fastify apps other than the gateway's.
+ */
 export const securityHeadersPlugin = fastifyPlugin(
   async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
-    // Synchronous, with `done`, because an async hook costs a promise on every response.
-    app.addHook('onSend', (_request, reply, payload, done) => {
-      reply.headers(STATIC_SECURITY_HEADERS);
-      // Responses carry directory data, so nothing may store them unless the route sets its
-      // own policy (the explorer's assets do).
-      if (!reply.hasHeader('cache-control')) {
-        reply.header('cache-control', 'no-store');
-      }
-
-      if (!reply.hasHeader('content-security-policy')) {
-        const contentType = String(reply.getHeader('content-type') ?? '');
-        const isHtml = contentType.toLowerCase().startsWith('text/html');
-        reply.header('content-security-policy', isHtml ? LANDING_PAGE_CONTENT_SECURITY_POLICY : API_CONTENT_SECURITY_POLICY);
-      }
-
-      done(null, payload);
+    // Synchronous, with `done`, because an async hook costs a promise on every request.
+    app.addHook('onRequest', (_request, reply, done) => {
+      setSecurityHeaders(reply);
+      done();
     });
   },
   { name: 'ds-data-gateway-security-headers', fastify: '5.x' },

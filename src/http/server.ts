@@ -34,7 +34,7 @@ import { rateLimitedError, TokenBucketLimiter } from './rate-limit.js';
 import { createReadinessProbe, type ReadinessProbe } from './readiness.js';
 import { requestHooksPlugin, type RequestHooks } from './request-hooks.js';
 import { createRequestChildLoggerFactory, createRequestLogController } from './request-log.js';
-import { securityHeadersPlugin } from './security-headers.js';
+import { setSecurityHeaders } from './security-headers.js';
 import type { GatewayTracing } from './gateway-tracing.js';
 
 export interface GatewayOptions {
@@ -89,10 +89,11 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     logController: createRequestLogController(),
     childLoggerFactory: createRequestChildLoggerFactory(),
   }) as unknown as FastifyInstance;
-  // One synchronous hook for the request id and CORS: an async hook costs Fastify a promise
-  // on every request, and each hook a pass through its hook runner.
+  // One synchronous hook for the security headers, the request id and CORS: an async hook
+  // costs Fastify a promise on every request, and each hook a pass through its hook runner.
   const cors = createCorsHandler(config.browser.cors);
   app.addHook('onRequest', (request, reply, done) => {
+    setSecurityHeaders(reply);
     reply.header('x-request-id', request.id);
     if (!cors(request, reply)) {
       done();
@@ -104,8 +105,6 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     app.addHook('onRequest', options.tracing.onRequest);
     app.addHook('onResponse', options.tracing.onResponse);
   }
-
-  await app.register(securityHeadersPlugin);
 
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
@@ -119,9 +118,9 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     formatError: (formatted, error) => formatGatewayError(formatted, error, { development, logger }),
     plugins: [
       fastifyApolloDrainPlugin(app),
-      // The schema has no cache hints, and directory data must not be stored anyway, so the
-      // security headers plugin sends `Cache-Control: no-store`. Apollo's plugin would compute
-      // the same policy from a hook on every resolved field.
+      // The schema has no cache hints, and directory data must not be stored anyway, so every
+      // response starts with `Cache-Control: no-store` (see `setSecurityHeaders`). Apollo's
+      // plugin would compute the same policy from a hook on every resolved field.
       ApolloServerPluginCacheControlDisabled(),
       // The cost limit, the unexpected-error log and the metrics share one request listener.
       requestHooksPlugin<GatewayContext>([

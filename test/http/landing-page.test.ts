@@ -1,9 +1,9 @@
 import { ApolloServer } from '@apollo/server';
-import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { LandingPageMode } from '../../src/config/browser.js';
+import { registerGraphQLRoute } from '../../src/http/graphql-route.js';
 import { createLandingPagePlugin, DEFAULT_DOCUMENT, renderRedirectPage } from '../../src/http/landing-page.js';
 import { LANDING_PAGE_CONTENT_SECURITY_POLICY, securityHeadersPlugin } from '../../src/http/security-headers.js';
 
@@ -28,7 +28,7 @@ async function startServer(mode: LandingPageMode, authRequired = false): Promise
 
   app = Fastify();
   await app.register(securityHeadersPlugin);
-  app.route({ url: '/graphql', method: ['GET', 'POST'], handler: fastifyApolloHandler(apollo) });
+  registerGraphQLRoute(app, apollo, { path: '/graphql', context: () => Promise.resolve({}) });
   return app.listen({ host: '127.0.0.1', port: 0 });
 }
 

@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   API_CONTENT_SECURITY_POLICY,
   EXPLORER_CONTENT_SECURITY_POLICY,
-  LANDING_PAGE_CONTENT_SECURITY_POLICY,
   securityHeadersPlugin,
   STATIC_SECURITY_HEADERS,
 } from '../../src/http/security-headers.js';
@@ -51,11 +50,12 @@ describe('securityHeadersPlugin', () => {
     expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
   });
 
-  it('uses the landing page policy for HTML', async () => {
+  it('keeps the API policy for HTML without one', async () => {
     const baseUrl = await startApp();
     const response = await fetch(`${baseUrl}/html`);
 
-    expect(response.headers.get('content-security-policy')).toBe(LANDING_PAGE_CONTENT_SECURITY_POLICY);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe(API_CONTENT_SECURITY_POLICY);
     expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 
