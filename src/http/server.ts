@@ -19,6 +19,7 @@ import { CLIENT_CLOSED_REASON_NAME, type GatewayContext } from '../graphql/conte
 import { CursorCodec } from '../graphql/cursors.js';
 import { createCostLimitListener, createLimitRules, createParseOptions } from '../graphql/limits.js';
 import { RequestLoaders } from '../graphql/loaders.js';
+import { SupportedOperationTypesRule } from '../graphql/operation-types.js';
 import { resolvers } from '../graphql/resolvers/index.js';
 import { loadTypeDefs } from '../graphql/schema.js';
 import { AuthenticationError, createAuthenticator, type Authenticator } from './auth.js';
@@ -114,7 +115,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     allowBatchedHttpRequests: limits.maxBatchSize > 0,
     includeStacktraceInErrorResponses: development,
     parseOptions: createParseOptions(limits),
-    validationRules: createLimitRules(limits),
+    validationRules: [...createLimitRules(limits), SupportedOperationTypesRule],
     formatError: (formatted, error) => formatGatewayError(formatted, error, { development, logger }),
     plugins: [
       fastifyApolloDrainPlugin(app),
