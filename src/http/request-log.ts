@@ -145,6 +145,17 @@ class GatewayLogController extends LogController {
     request.log.debug({ req: request }, 'incoming request');
   }
 
+  /**
+   * Fastify's own line names the whole URL, whose query string may carry a GraphQL document
+   * and its variables, so this line gives the method and path through the `req` serializer.
+   */
+  override routeNotFound(request: FastifyRequest): void {
+    if (this.isLogDisabled(request)) {
+      return;
+    }
+    request.log.info({ req: request }, 'route not found');
+  }
+
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const responseTimeMs = Math.round(reply.elapsedTime * 100) / 100;
     if (error) {

@@ -225,6 +225,22 @@ describe('request log', () => {
     ]);
   });
 
+  it('logs an unknown route without its query string', async () => {
+    harness = await startHarness();
+    const query = encodeURIComponent('query ($s: String!) { users(filter: $s) { totalCount } }');
+    const variables = encodeURIComponent(JSON.stringify({ s: 'secret-search' }));
+    const response = await fetch(`${harness.url}/?query=${query}&variables=${variables}`, { headers: { 'x-request-id': 'typo-1' } });
+    expect(response.status).toBe(404);
+    await response.text();
+
+    const records = requestLines(harness.logLines, 'typo-1');
+    expect(records.map((record) => [record.msg, record.req])).toEqual([
+      ['route not found', { method: 'GET', path: '/graphql/', remoteAddress: '127.0.0.1' }],
+      ['request completed', { method: 'GET', path: '/graphql/', remoteAddress: '127.0.0.1' }],
+    ]);
+    expect(harness.logLines.join('\n')).not.toContain('secret-search');
+  });
+
   it('also writes a line when the request arrives at debug level', async () => {
     harness = await startHarness({ env: { LOG_LEVEL: 'debug' } });
     const response = await harness.graphql('{ __typename }', undefined, { 'x-request-id': 'with-debug' });
