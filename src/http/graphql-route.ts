@@ -79,11 +79,13 @@ function toHeaderMap(headers: IncomingHttpHeaders): HeaderMap {
  * percent-encoding that `URL` would add, so both give Apollo the same parameters.
  */
 export function searchOf(url: string): string {
+  // A fragment ends the URL, so a `?` inside it starts no query string.
+  const fragment = url.indexOf('#');
+  const end = fragment === -1 ? url.length : fragment;
   const start = url.indexOf('?');
-  if (start === -1) {
+  // Nothing after the `?` is no query string either.
+  if (start === -1 || start >= end - 1) {
     return '';
   }
-  const end = url.indexOf('#', start);
-  const search = end === -1 ? url.slice(start) : url.slice(start, end);
-  return search === '?' ? '' : search;
+  return url.slice(start, end);
 }

@@ -83,6 +83,8 @@ const REQUEST_URLS = [
   '/graphql?a=1&a=2&b=+plus+&c=%2B',
   '/graphql?name=caf\u00e9&quote=\'x\'&lt=<&gt=>&hash=%23',
   '/graphql?query=x#fragment',
+  '/graphql#fragment?query=x',
+  '/graphql?query=x#fragment?more=y',
   '/graphql?query=%E4%B8%AD%E6%96%87',
   'http://gateway.example/graphql?query=%7B__typename%7D',
 ];
@@ -99,6 +101,7 @@ describe('searchOf', () => {
     expect(searchOf('/graphql')).toBe('');
     expect(searchOf('/graphql?')).toBe('');
     expect(searchOf('/graphql?#top')).toBe('');
+    expect(searchOf('/graphql#top?query=x')).toBe('');
   });
 
   it('keeps the question mark and drops a fragment', () => {
