@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs the four benchmarks and writes `bench/results/latest.json` and
  * `docs/benchmarks.md`. Everything runs on 127.0.0.1 with fixed local credentials, and the
- * whole run takes about seven minutes.
+ * whole run takes about 11 minutes.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
