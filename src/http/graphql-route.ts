@@ -83,7 +83,7 @@ export function searchOf(url: string): string {
   const fragment = url.indexOf('#');
   const end = fragment === -1 ? url.length : fragment;
   const start = url.indexOf('?');
-  // Nothing after the `?` is no query string either.
+  // A lone `?` gives an empty query string, as it does in `URL.search`.
   if (start === -1 || start >= end - 1) {
     return '';
   }
