@@ -52,7 +52,7 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 
 export interface GatewayMetrics {
   readonly registry: Registry;
-  /** Apollo Server plugin that records every GraphQL request. */
+  /** Apollo Server plugin that records every request that reaches Apollo Server's request pipeline. */
   readonly apolloPlugin: ApolloServerPlugin;
   /** The same recording as request hooks, for `requestHooksPlugin` to merge with others. */
   readonly requestHooks: RequestHooks<BaseContext>;
