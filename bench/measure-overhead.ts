@@ -234,8 +234,8 @@ export async function measureOverhead(settings: OverheadSettings, gatewayEnv: Re
           'its own process with its quota off and no added latency. Every process runs the compiled ' +
           'build in `dist/`, as `npm start` does. autocannon sends from the ' +
           `benchmark process with ${settings.connections} connections. Each server gets ${settings.warmupSeconds} s of ` +
-          'warm-up at peak, because V8 went on optimizing functions of the gateway for 20 to 25 s of such load (and of baseline a ' +
-          `for 10 to 15 s), then ${settings.rounds} rounds of ${settings.peakSeconds} s peak runs, one per server in turn. ` +
+          'warm-up at peak. V8 went on optimizing functions of the gateway for 20 to 25 s of such load, and of baseline a ' +
+          `for 10 to 15 s. Then come ${settings.rounds} rounds of ${settings.peakSeconds} s peak runs, one per server in turn. ` +
           "Peak throughput, p50 and p99 are those of each server's fastest run. For the throughput ratio, each round divides the " +
           "gateway's throughput by baseline a's, and the median of these ratios over the rounds counts. " +
           `Then the gateway and baseline a get ${settings.latencyRounds} rounds of one ${settings.latencySeconds} s run each at half the ` +

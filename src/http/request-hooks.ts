@@ -28,8 +28,8 @@ type HookFunction = (requestContext: never) => Promise<void>;
 
 /**
  * Returns a plugin whose shared listener starts the hooks of every entry of `hooks` in order.
- * A merged hook rejects as soon as one of its hooks rejects, as Apollo Server's wait for
- * separate listeners does. Throws when a listener sets a hook outside `MERGEABLE_HOOKS`.
+ * A merged hook rejects as soon as one of its hooks rejects, as Apollo Server does with
+ * separate listeners. Throws when a listener sets a hook outside `MERGEABLE_HOOKS`.
  */
 export function requestHooksPlugin<Context extends BaseContext>(hooks: ReadonlyArray<RequestHooks<Context>>): ApolloServerPlugin<Context> {
   for (const { listener } of hooks) {

@@ -61,11 +61,10 @@ export const DEFAULT_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Sets `DEFAULT_SECURITY_HEADERS` on a reply. Call it when a request arrives, so that a route
- * can replace a default and every response, errors and 404s included, carries the rest.
- * The gateway calls it from its `onRequest` hook. Setting the headers there, instead of
- * adjusting them in an `onSend` hook, spares each response a pass through Fastify's
- * `onSend` hooks.
+ * Sets `DEFAULT_SECURITY_HEADERS` on a reply. Call it when a request arrives. A route can
+ * then replace a default, and every response carries the rest, errors and 404s included.
+ * The gateway calls it from its `onRequest` hook, which spares each response a pass through
+ * Fastify's `onSend` hooks.
  *
  * NOTE: no `Strict-Transport-Security` header is sent, because the gateway itself serves
  * plain HTTP. The TLS-terminating proxy in front of it should send HSTS.
